@@ -1,0 +1,1 @@
+"""Atende: customer relationship, service desk and billing for Brazilian SMEs."""
