@@ -1,0 +1,4 @@
+"""Accounts: users (e-mail sign-in, TOTP), sectors and their permissions, API tokens.
+
+Imports atende.tenancy and atende.core only.
+"""

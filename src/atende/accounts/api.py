@@ -1,0 +1,20 @@
+"""Accounts routes of the REST API."""
+
+from ninja import Router
+
+from atende.accounts.schemas import MeOut
+
+router = Router(tags=["conta"])
+
+
+@router.get("/me", response=MeOut, summary="Quem sou eu (usuário e empresa do token)")
+def me(request):
+    member = request.auth
+    return {
+        "id": member.user.pk,
+        "email": member.user.email,
+        "full_name": member.user.full_name,
+        "is_admin": member.is_admin,
+        "sector": member.sector.name if member.sector_id else None,
+        "organization": member.organization,
+    }

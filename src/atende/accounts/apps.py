@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "atende.accounts"
+    label = "accounts"
+    verbose_name = "Usuários e setores"
+
+    def ready(self) -> None:
+        from atende.accounts import audit  # noqa: F401  (registers models with auditlog)
+        from atende.accounts.modules import register_module
+        from atende.accounts.permissions import AccountsPerm
+        from atende.core.navigation import NavSection, register_section
+
+        register_module("accounts", "Usuários e setores")
+        register_section("home", NavSection("Início", "core:home", order=0))
+        register_section(
+            "settings",
+            NavSection(
+                "Configurações",
+                "accounts:members",
+                order=900,
+                permission=AccountsPerm.MANAGE_MEMBERS,
+            ),
+        )

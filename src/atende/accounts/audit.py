@@ -1,0 +1,10 @@
+"""Register this app's models with the audit log (who, when, IP, field diff)."""
+
+from auditlog.registry import auditlog
+
+from atende.accounts.models import Sector
+from atende.tenancy.models import Member, Organization
+
+auditlog.register(Organization)
+auditlog.register(Member)
+auditlog.register(Sector, m2m_fields={"permissions"})

@@ -1,0 +1,25 @@
+"""The navigation entries the current member may open."""
+
+from atende.accounts.permissions import can
+from atende.core.navigation import sections
+from atende.tenancy.urls import org_reverse
+
+
+def navigation(request) -> dict:
+    member = getattr(request, "member", None)
+    if member is None:
+        return {}
+
+    def entries() -> list[dict]:
+        path = request.path
+        items = []
+        for section in sections():
+            if section.permission and not can(member, section.permission):
+                continue
+            url = org_reverse(section.url_name, organization=request.organization)
+            home = url.rstrip("/").count("/") == 1
+            active = path == url if home else path.startswith(url)
+            items.append({"label": section.label, "url": url, "active": active})
+        return items
+
+    return {"navigation": entries}

@@ -1,0 +1,70 @@
+"""Forms of the accounts app: they parse and shape input, never write."""
+
+from django import forms
+from django.contrib.auth.models import Permission
+from django.utils.translation import gettext_lazy as _
+
+from atende.accounts.models import Sector
+from atende.accounts.modules import module_permissions
+
+
+class LoginForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"), widget=forms.EmailInput(attrs={"autofocus": True}))
+    password = forms.CharField(label=_("Password"), strip=False, widget=forms.PasswordInput)
+
+
+class TotpForm(forms.Form):
+    code = forms.CharField(
+        label=_("Authentication code"),
+        max_length=10,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+
+class TotpDisableForm(forms.Form):
+    password = forms.CharField(label=_("Password"), strip=False, widget=forms.PasswordInput)
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"))
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    sector = forms.ModelChoiceField(
+        label=_("Sector"), queryset=Sector.objects.none(), required=False
+    )
+    is_admin = forms.BooleanField(label=_("Administrator"), required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].queryset = Sector.objects.all()
+
+
+class MemberForm(forms.Form):
+    sector = forms.ModelChoiceField(
+        label=_("Sector"), queryset=Sector.objects.none(), required=False
+    )
+    is_admin = forms.BooleanField(label=_("Administrator"), required=False)
+    is_active = forms.BooleanField(label=_("Active"), required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].queryset = Sector.objects.all()
+
+
+class SectorForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=80)
+    permissions = forms.ModelMultipleChoiceField(
+        label=_("Permissions"),
+        queryset=Permission.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["permissions"].queryset = module_permissions()
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(label=_("Token name"), max_length=80)

@@ -1,0 +1,87 @@
+"""Load the demo organizations (demo, acme) with one user per role; safe to run again."""
+
+from importlib import import_module
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from atende.accounts.models import Sector, User
+from atende.tenancy.context import activate, dangerously_unscoped
+from atende.tenancy.models import Member, Organization
+
+DEMO_PASSWORD = "atende-demo-2026"  # noqa: S105  printed on purpose: demo data only
+ORGANIZATIONS = [("demo", "Demo Telecom Ltda"), ("acme", "Acme Serviços S.A.")]
+SECTORS = ["Financeiro", "Suporte", "Comercial", "RH"]
+ROLES = [
+    # (e-mail local part, full name, sector or None, administrator)
+    ("admin", "Ana Administradora", None, True),
+    ("financeiro", "Fábio Financeiro", "Financeiro", False),
+    ("suporte", "Sônia Suporte", "Suporte", False),
+    ("comercial", "Caio Comercial", "Comercial", False),
+]
+
+
+class Command(BaseCommand):
+    help = "Create or update the demo organizations and users (idempotent)."
+
+    def handle(self, *args, **options) -> None:
+        logins: list[tuple[str, str, str]] = []
+        with transaction.atomic():
+            platform = self._user("plataforma@atende.local", "Equipe da Plataforma", staff=True)
+            logins.append(("(admin da plataforma: /admin/)", platform.email, "superusuário"))
+            shared = self._user("multi@atende.local", "Márcia Multiempresa")
+            for slug, name in ORGANIZATIONS:
+                with dangerously_unscoped():
+                    organization, _ = Organization.objects.update_or_create(
+                        slug=slug, defaults={"name": name, "is_active": True}
+                    )
+                with activate(organization):
+                    sectors = {
+                        sector_name: Sector.objects.get_or_create(name=sector_name)[0]
+                        for sector_name in SECTORS
+                    }
+                    for local, full_name, sector_name, is_admin in ROLES:
+                        user = self._user(f"{local}@{slug}.local", full_name)
+                        self._member(user, sectors.get(sector_name), is_admin)
+                        role = "administrador" if is_admin else sector_name
+                        logins.append((name, user.email, role))
+                    self._member(shared, sectors["Suporte"], False)
+                    logins.append((name, shared.email, "Suporte (duas empresas)"))
+                    members = list(Member.objects.select_related("user", "sector"))
+                    self._load_app_demo_data(organization, members)
+        self._print(logins)
+
+    def _user(self, email: str, full_name: str, *, staff: bool = False) -> User:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(email, DEMO_PASSWORD, full_name=full_name)
+            user.is_staff = user.is_superuser = staff
+            user.save(update_fields=["is_staff", "is_superuser"])
+        return user
+
+    def _member(self, user: User, sector: Sector | None, is_admin: bool) -> Member:
+        member, _ = Member.objects.update_or_create(
+            user=user, defaults={"sector": sector, "is_admin": is_admin, "is_active": True}
+        )
+        return member
+
+    def _load_app_demo_data(self, organization: Organization, members: list[Member]) -> None:
+        """Each app may ship `<app>/demo.py` with `load(organization, members)`; it must be
+        idempotent too."""
+        for config in apps.get_app_configs():
+            if not config.name.startswith("atende."):
+                continue
+            try:
+                module = import_module(f"{config.name}.demo")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{config.name}.demo":
+                    raise
+                continue
+            module.load(organization=organization, members=members, stdout=self.stdout)
+
+    def _print(self, logins: list[tuple[str, str, str]]) -> None:
+        self.stdout.write(self.style.SUCCESS("Dados de demonstração prontos."))
+        self.stdout.write(f"Senha de todos os usuários de demonstração: {DEMO_PASSWORD}")
+        for organization, email, role in logins:
+            self.stdout.write(f"  {email:<28} {role:<26} {organization}")

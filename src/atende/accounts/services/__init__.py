@@ -1,0 +1,1 @@
+"""Writes of the accounts app, split by sub-domain."""

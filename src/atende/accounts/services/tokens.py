@@ -1,0 +1,67 @@
+"""Personal API tokens: shown once, stored as a SHA-256 hash, bound to one membership."""
+
+import hashlib
+import hmac
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+
+from atende.accounts.models import ApiToken
+from atende.core.errors import DomainError
+from atende.tenancy.context import activate
+from atende.tenancy.models import Member
+
+TOKEN_PREFIX = "atd"  # noqa: S105  a public marker, not a secret
+
+
+def _hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+@transaction.atomic
+def api_token_create(*, actor: Member, name: str) -> tuple[ApiToken, str]:
+    """Create a token for the acting member; returns the row and the one-time plain text."""
+    name = name.strip()
+    if not name:
+        raise DomainError("Dê um nome ao token.", code="required", field="name")
+    prefix = secrets.token_hex(6)
+    secret = secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        member=actor, name=name[:80], prefix=prefix, token_hash=_hash(secret)
+    )
+    return token, f"{TOKEN_PREFIX}_{actor.organization_id}_{prefix}_{secret}"
+
+
+@transaction.atomic
+def api_token_revoke(*, actor: Member, token: ApiToken) -> ApiToken:
+    """Revoke one of the actor's own tokens."""
+    if token.member_id != actor.pk:
+        raise DomainError("Token não encontrado.", code="not_found")
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token
+
+
+def api_token_member(raw: str) -> Member | None:
+    """The active member a presented token belongs to, or None (any malformed input too)."""
+    parts = raw.strip().split("_", 3)
+    if len(parts) != 4 or parts[0] != TOKEN_PREFIX or not parts[1].isdigit():
+        return None
+    organization_id, prefix, secret = int(parts[1]), parts[2], parts[3]
+    with activate(organization_id):
+        token = (
+            ApiToken.objects.select_related(
+                "member__user", "member__organization", "member__sector"
+            )
+            .filter(prefix=prefix, revoked_at__isnull=True)
+            .first()
+        )
+        if token is None or not hmac.compare_digest(token.token_hash, _hash(secret)):
+            return None
+        member = token.member
+        if not (member.is_active and member.user.is_active and member.organization.is_active):
+            return None
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return member

@@ -1,0 +1,86 @@
+"""The member's own page: two-factor authentication and personal API tokens."""
+
+import segno
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from atende.accounts.forms import ApiTokenForm, TotpDisableForm, TotpForm
+from atende.accounts.models import ApiToken
+from atende.accounts.services.signin import (
+    totp_disable,
+    totp_enable,
+    totp_new_secret,
+    totp_provisioning_uri,
+)
+from atende.accounts.services.tokens import api_token_create, api_token_revoke
+from atende.core.errors import DomainError
+from atende.core.forms import add_domain_error
+from atende.tenancy.urls import org_reverse
+
+TOTP_SETUP_KEY = "atende_totp_setup_secret"
+
+
+def _profile_url(request) -> str:
+    return org_reverse("accounts:profile", organization=request.organization)
+
+
+def profile_view(request):
+    tokens = ApiToken.objects.filter(member=request.member).order_by("-created_at")
+    context = {
+        "tokens": tokens,
+        "token_form": ApiTokenForm(),
+        "new_token": request.session.pop("atende_new_token", None),
+    }
+    return render(request, "accounts/profile.html", context)
+
+
+@require_POST
+def api_token_create_view(request):
+    form = ApiTokenForm(request.POST)
+    if form.is_valid():
+        token, plain = api_token_create(actor=request.member, name=form.cleaned_data["name"])
+        # Shown once, on the next page only; the database keeps just the hash.
+        request.session["atende_new_token"] = {"name": token.name, "value": plain}
+    else:
+        messages.error(request, "Dê um nome ao token.")
+    return redirect(_profile_url(request))
+
+
+@require_POST
+def api_token_revoke_view(request, pk: int):
+    token = get_object_or_404(ApiToken, pk=pk, member=request.member)
+    api_token_revoke(actor=request.member, token=token)
+    messages.success(request, f"Token “{token.name}” revogado.")
+    return redirect(_profile_url(request))
+
+
+def totp_setup_view(request):
+    user = request.user
+    if user.has_totp:
+        form = TotpDisableForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                totp_disable(user=user, password=form.cleaned_data["password"])
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(request, "Verificação em duas etapas desativada.")
+                return redirect(_profile_url(request))
+        return render(request, "accounts/totp_disable.html", {"form": form})
+    secret = request.session.get(TOTP_SETUP_KEY) or totp_new_secret()
+    request.session[TOTP_SETUP_KEY] = secret
+    form = TotpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            totp_enable(user=user, secret=secret, code=form.cleaned_data["code"])
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            del request.session[TOTP_SETUP_KEY]
+            messages.success(request, "Verificação em duas etapas ativada.")
+            return redirect(_profile_url(request))
+    uri = totp_provisioning_uri(user=user, secret=secret)
+    qr_svg = segno.make(uri, error="m").svg_inline(scale=5, border=2)
+    context = {"form": form, "secret": secret, "qr_svg": qr_svg}
+    return render(request, "accounts/totp_setup.html", context)

@@ -1,0 +1,18 @@
+"""The NinjaAPI instance mounted at /api/v1/ (docs at /api/v1/docs)."""
+
+from ninja import NinjaAPI
+
+from atende.accounts.api import router as accounts_router
+from atende.api.auth import MemberTokenAuth
+from atende.api.errors import install_error_handlers
+
+api = NinjaAPI(
+    title="Atende API",
+    version="1",
+    description="API REST do Atende. Autentique com um token pessoal: `Authorization: Bearer …` "
+    "(crie o token no seu perfil). Cada token pertence a uma empresa.",
+    auth=MemberTokenAuth(),
+    urls_namespace="api",
+)
+install_error_handlers(api)
+api.add_router("/", accounts_router)

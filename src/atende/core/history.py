@@ -1,0 +1,22 @@
+"""Audit history of one object (django-auditlog), newest first, keyset paged."""
+
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+
+from atende.core.pagination import KeysetPage, keyset_page
+
+HISTORY_PAGE_SIZE = 20
+ACTION_LABELS = {
+    LogEntry.Action.CREATE: "Criado",
+    LogEntry.Action.UPDATE: "Alterado",
+    LogEntry.Action.DELETE: "Excluído",
+    LogEntry.Action.ACCESS: "Acessado",
+}
+
+
+def history_page(obj, *, cursor: str | None = None, size: int = HISTORY_PAGE_SIZE) -> KeysetPage:
+    """Audit entries of `obj` with their actors (one query per page)."""
+    entries = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(obj)), object_pk=str(obj.pk)
+    ).select_related("actor")
+    return keyset_page(entries, ordering=["-timestamp", "-pk"], cursor=cursor, size=size)

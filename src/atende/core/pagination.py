@@ -1,0 +1,97 @@
+"""Keyset (cursor) paging: constant cost on page 1 and on page 10 000, no COUNT(*)."""
+
+import base64
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Q, QuerySet
+
+DEFAULT_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class KeysetPage:
+    items: list[Any]
+    next_cursor: str | None
+    is_first: bool
+
+
+class InvalidCursor(ValueError):
+    """The cursor in the URL was tampered with or belongs to another ordering."""
+
+
+def _encode(values: list[Any]) -> str:
+    raw = json.dumps(values, default=str, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode(cursor: str, count: int) -> list[Any]:
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, TypeError) as exc:
+        raise InvalidCursor(cursor) from exc
+    if not isinstance(values, list) or len(values) != count:
+        raise InvalidCursor(cursor)
+    return values
+
+
+def _field_value(queryset: QuerySet, name: str, raw: Any) -> Any:
+    model = queryset.model
+    path = name.split("__")
+    try:
+        for part in path[:-1]:
+            model = model._meta.get_field(part).related_model
+        field = model._meta.get_field(path[-1])
+    except FieldDoesNotExist:
+        return raw
+    try:
+        return field.to_python(raw)
+    except Exception as exc:  # noqa: BLE001  a bad cursor must never become a 500
+        raise InvalidCursor(str(raw)) from exc
+
+
+def _after(ordering: list[str], values: list[Any]) -> Q:
+    """Rows strictly after `values` in `ordering` (a lexicographic comparison)."""
+    condition = Q()
+    equal_so_far = Q()
+    for position, term in enumerate(ordering):
+        name = term.lstrip("-")
+        lookup = "lt" if term.startswith("-") else "gt"
+        condition |= equal_so_far & Q(**{f"{name}__{lookup}": values[position]})
+        equal_so_far &= Q(**{name: values[position]})
+    return condition
+
+
+def keyset_page(
+    queryset: QuerySet,
+    *,
+    ordering: list[str],
+    cursor: str | None = None,
+    size: int = DEFAULT_PAGE_SIZE,
+) -> KeysetPage:
+    """One page of `queryset` in `ordering` (which must end with a unique field, e.g. "pk")."""
+    names = [term.lstrip("-") for term in ordering]
+    queryset = queryset.order_by(*ordering)
+    if cursor:
+        values = [
+            _field_value(queryset, name, raw)
+            for name, raw in zip(names, _decode(cursor, len(names)), strict=True)
+        ]
+        queryset = queryset.filter(_after(ordering, values))
+    rows = list(queryset[: size + 1])
+    items = rows[:size]
+    next_cursor = None
+    if len(rows) > size:
+        last = items[-1]
+        next_cursor = _encode([_attribute(last, name) for name in names])
+    return KeysetPage(items=items, next_cursor=next_cursor, is_first=not cursor)
+
+
+def _attribute(item: Any, name: str) -> Any:
+    value = item
+    for part in name.split("__"):
+        value = value[part] if isinstance(value, dict) else getattr(value, part)
+        value = getattr(value, "pk", value)
+    return value

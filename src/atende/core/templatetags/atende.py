@@ -1,0 +1,71 @@
+"""Formatting filters used on every page: money in reais, dates in Brazilian order."""
+
+from decimal import Decimal, InvalidOperation
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def brl(amount) -> str:
+    """`1234.5` → `R$ 1.234,50`."""
+    if amount is None or amount == "":
+        return ""
+    try:
+        value = Decimal(str(amount)).quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return ""
+    sign = "-" if value < 0 else ""
+    integer, cents = f"{abs(value):.2f}".split(".")
+    grouped = f"{int(integer):,}".replace(",", ".")
+    return f"{sign}R$ {grouped},{cents}"
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with some parameters replaced (empty value removes one)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        query.pop(key, None)
+        if value not in (None, ""):
+            query[key] = value
+    return query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def query_without(context, *keys) -> str:
+    query = context["request"].GET.copy()
+    for key in keys:
+        query.pop(key, None)
+    return query.urlencode()
+
+
+@register.inclusion_tag("core/components/history.html", takes_context=True)
+def history_panel(context, obj) -> dict:
+    """The audit history of `obj`; paging keeps the page's own URL (and its authorisation)."""
+    from atende.core.history import ACTION_LABELS, history_page
+
+    request = context["request"]
+    page = history_page(obj, cursor=request.GET.get("history"))
+    entries = [
+        {
+            "entry": entry,
+            "action": ACTION_LABELS.get(entry.action, ""),
+            "changes": _changes(entry),
+        }
+        for entry in page.items
+    ]
+    return {"request": request, "page": page, "entries": entries}
+
+
+def _changes(entry) -> list[tuple[str, str, str]]:
+    changes = entry.changes_dict or {}
+    rows = []
+    for field, values in changes.items():
+        if isinstance(values, dict):  # many-to-many: {"type": "m2m", "objects": [...]}
+            rows.append((field, "", ", ".join(str(v) for v in values.get("objects", []))))
+        else:
+            old, new = (list(values) + ["", ""])[:2]
+            rows.append((field, "" if old == "None" else old, "" if new == "None" else new))
+    return rows

@@ -1,0 +1,14 @@
+"""Template context: the current organization, membership and the switcher's list."""
+
+from atende.tenancy.selectors import memberships_of
+
+
+def organization(request) -> dict:
+    member = getattr(request, "member", None)
+    if member is None:
+        return {"organization": None, "member": None}
+    return {
+        "organization": request.organization,
+        "member": member,
+        "memberships": lambda: memberships_of(request.user),
+    }

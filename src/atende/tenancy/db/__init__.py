@@ -1,0 +1,1 @@
+"""PostgreSQL backend that carries the active organization into row-level security."""

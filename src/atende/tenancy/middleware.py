@@ -1,0 +1,59 @@
+"""Resolve the organization of a request once, at the edge, and activate it for the view."""
+
+from contextvars import copy_context
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.urls import Resolver404, resolve
+
+from atende.tenancy.context import activate_for_this_context
+from atende.tenancy.selectors import member_for_request, organization_by_host
+
+ORGANIZATION_KWARG = "organization_slug"
+
+
+class OrganizationMiddleware:
+    """`/<slug>/…` (or a mapped host name) → request.organization and request.member.
+
+    A slug that does not exist, an inactive organization and an organization the user does not
+    belong to all answer 404 alike; an anonymous visitor is sent to sign in.
+    """
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.organization = None
+        request.member = None
+        self._apply_host_mapping(request)
+        # A fresh context per request: whatever the view activates ends with it.
+        return copy_context().run(self.get_response, request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        slug = view_kwargs.pop(ORGANIZATION_KWARG, None)
+        if slug is None:
+            return None
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+        member = member_for_request(user=request.user, organization_slug=slug)
+        if member is None:
+            raise Http404("Organization not found")
+        request.organization = member.organization
+        request.member = member
+        activate_for_this_context(member.organization)  # ends with the copied context
+        return None
+
+    def _apply_host_mapping(self, request) -> None:
+        organization = organization_by_host(request.get_host().split(":")[0])
+        if organization is None:
+            return
+        prefix = f"/{organization.slug}/"
+        if request.path_info.startswith(prefix):
+            return
+        candidate = prefix + request.path_info.lstrip("/")
+        try:
+            resolve(candidate)
+        except Resolver404:
+            return
+        request.path_info = candidate

@@ -1,0 +1,143 @@
+"""Organization (the tenant, "empresa" in the UI) and the TenantModel base every app builds on."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from atende.tenancy.context import (
+    active_organization_id,
+    is_unscoped,
+    require_active_organization_id,
+)
+
+RESERVED_SLUGS = frozenset(
+    {"admin", "api", "static", "media", "entrar", "sair", "senha", "conta", "webdesk", "healthz"}
+)
+
+
+class Organization(models.Model):
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(
+        _("address"),
+        max_length=50,
+        unique=True,
+        validators=[
+            RegexValidator(r"^[a-z0-9][a-z0-9-]*$", _("Use lowercase letters, digits, -."))
+        ],
+        help_text=_("Used in the address: /<slug>/"),
+    )
+    hostname = models.CharField(
+        _("host name"),
+        max_length=253,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Optional own domain or subdomain that opens this organization."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TenantQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.bind_to_active_organization()
+        return super().bulk_create(objs, *args, **kwargs)
+
+
+class TenantManager(models.Manager.from_queryset(TenantQuerySet)):
+    """Rows of the active organization only; raises when none is active (fail closed)."""
+
+    def get_queryset(self) -> TenantQuerySet:
+        queryset = super().get_queryset()
+        if is_unscoped():
+            return queryset
+        return queryset.filter(organization_id=require_active_organization_id())
+
+    def none(self) -> TenantQuerySet:
+        # An empty queryset reads nothing, so it needs no organization (form field defaults).
+        return super().get_queryset().none()
+
+
+class TenantModel(models.Model):
+    """Base of every organization-owned table: scoped manager, organization set on save."""
+
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="+",
+        editable=False,
+        verbose_name=_("organization"),
+    )
+
+    # Cross-organization work uses `with tenancy.dangerously_unscoped():`; Django's plain base
+    # manager (related-object access by id, save) stays unfiltered, and RLS still guards it.
+    objects = TenantManager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        self.bind_to_active_organization()
+        super().save(*args, **kwargs)
+
+    def bind_to_active_organization(self) -> None:
+        """Take the active organization; refuse a row that belongs to another one."""
+        active_id = active_organization_id()
+        if self.organization_id is None:
+            self.organization_id = require_active_organization_id()
+        elif active_id is not None and self.organization_id != active_id and not is_unscoped():
+            raise NoCrossOrganizationWrite(
+                f"{type(self).__name__} of organization {self.organization_id} "
+                f"cannot be written while organization {active_id} is active."
+            )
+
+
+class NoCrossOrganizationWrite(RuntimeError):
+    """A row of one organization was saved while another organization was active."""
+
+
+class Member(TenantModel):
+    """A person's place in one organization: administrator or not, sector, active or not."""
+
+    user = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        db_index=False,
+        verbose_name=_("user"),
+    )
+    sector = models.ForeignKey(
+        "accounts.Sector",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members",
+        db_index=False,
+        verbose_name=_("sector"),
+    )
+    is_admin = models.BooleanField(_("administrator"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "user"], name="tenancy_member_unique_user"
+            )
+        ]
+        indexes = [models.Index(fields=["organization", "sector"], name="tenancy_member_sector")]
+
+    def __str__(self) -> str:
+        return str(self.user)

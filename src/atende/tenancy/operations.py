@@ -1,0 +1,55 @@
+"""Migration operation that puts a tenant table under PostgreSQL row-level security."""
+
+from django.db import migrations
+
+POLICY_NAME = "atende_organization_isolation"
+_POLICY_PREDICATE = (
+    "current_setting('atende.unscoped', true) = 'on' "
+    "OR organization_id = NULLIF(current_setting('atende.organization_id', true), '')::bigint"
+)
+
+
+class EnableRowLevelSecurity(migrations.operations.base.Operation):
+    """`EnableRowLevelSecurity("customer")`: FORCEd RLS keyed on the per-transaction setting."""
+
+    reversible = True
+    reduces_to_sql = True
+
+    def __init__(self, model_name: str) -> None:
+        self.model_name = model_name
+
+    def state_forwards(self, app_label, state) -> None:
+        # Row-level security lives only in the database; the model state does not change.
+        return
+
+    def _table(self, app_label: str, state) -> str:
+        return state.apps.get_model(app_label, self.model_name)._meta.db_table
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state) -> None:
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        table = schema_editor.quote_name(self._table(app_label, to_state))
+        schema_editor.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        schema_editor.execute(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
+        schema_editor.execute(
+            f"CREATE POLICY {POLICY_NAME} ON {table} "
+            f"USING ({_POLICY_PREDICATE}) WITH CHECK ({_POLICY_PREDICATE})"
+        )
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state) -> None:
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        table = schema_editor.quote_name(self._table(app_label, from_state))
+        schema_editor.execute(f"DROP POLICY IF EXISTS {POLICY_NAME} ON {table}")
+        schema_editor.execute(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY")
+        schema_editor.execute(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
+
+    def describe(self) -> str:
+        return f"Enable row-level security on {self.model_name}"
+
+    def deconstruct(self):
+        return (self.__class__.__qualname__, [self.model_name], {})
+
+    @property
+    def migration_name_fragment(self) -> str:
+        return f"rls_{self.model_name.lower()}"

@@ -1,0 +1,21 @@
+"""Root URLs. Everything an organization owns lives under `/<slug>/`."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from atende.api.urls import api
+from atende.core.views import start_view
+
+organization_patterns = [
+    path("", include("atende.core.urls")),
+    path("", include("atende.accounts.org_urls")),
+    path("", include("atende.files.urls")),
+]
+
+urlpatterns = [
+    path("", start_view, name="home"),
+    path("", include("atende.accounts.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("<slug:organization_slug>/", include(organization_patterns)),
+]
