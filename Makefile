@@ -32,7 +32,7 @@ run: demo
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
-	$(BIN)/python -m atende_ci.run_tests
+	$(BIN)/python scripts/test.py
 
 lint: install
 	$(BIN)/ruff format --check .

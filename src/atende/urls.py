@@ -4,10 +4,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from atende.api.urls import api
-from atende.core.views import start_view
+from atende.tenancy.views import start_view
 
 organization_patterns = [
-    path("", include("atende.core.urls")),
+    path("", include("atende.tenancy.org_urls")),
     path("", include("atende.accounts.org_urls")),
     path("", include("atende.files.urls")),
 ]

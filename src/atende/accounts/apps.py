@@ -13,7 +13,7 @@ class AccountsConfig(AppConfig):
         from atende.core.navigation import NavSection, register_section
 
         register_module("accounts", "Usuários e setores")
-        register_section("home", NavSection("Início", "core:home", order=0))
+        register_section("home", NavSection("Início", "tenancy:home", order=0))
         register_section(
             "settings",
             NavSection(

@@ -13,7 +13,7 @@ def start_view(request):
     memberships = memberships_of(request.user)
     if len(memberships) == 0:
         return render(request, "core/no_organization.html", status=200)
-    return redirect(org_reverse("core:home", organization=memberships[0].organization))
+    return redirect(org_reverse("tenancy:home", organization=memberships[0].organization))
 
 
 def home_view(request):

@@ -1,7 +1,7 @@
 from django.urls import path
 
-from atende.core import views
+from atende.tenancy import views
 
-app_name = "core"
+app_name = "tenancy"
 
 urlpatterns = [path("", views.home_view, name="home")]
