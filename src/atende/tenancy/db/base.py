@@ -15,6 +15,8 @@ SET_RLS_SQL = (
     "SELECT set_config('atende.organization_id', %s, true), set_config('atende.unscoped', %s, true)"
 )
 
+TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE", "ROLLBACK")
+
 
 def _wanted_rls_state() -> tuple[str, str]:
     organization_id = active_organization_id()
@@ -30,6 +32,9 @@ class DatabaseWrapper(base.DatabaseWrapper):
         self.execute_wrappers.insert(0, self._apply_rls_state)
 
     def _apply_rls_state(self, execute, sql, params, many, context):
+        if isinstance(sql, str) and sql.lstrip()[:9].upper().startswith(TRANSACTION_CONTROL):
+            # Savepoint bookkeeping reads no rows, and may run in an aborted transaction.
+            return execute(sql, params, many, context)
         wanted = _wanted_rls_state()
         if self.get_autocommit():
             if wanted == ("", ""):
