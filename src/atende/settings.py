@@ -42,6 +42,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else ""
 if PRODUCTION and "*" in ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list real host names in production, not '*'.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Host names of the platform itself (organizations by path); any other allowed host may be an
+# organization's own domain, looked up in Organization.hostname.
+ATENDE_PRIMARY_HOSTS = set(env_list("ATENDE_PRIMARY_HOSTS", "127.0.0.1,localhost,testserver"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -1,0 +1,94 @@
+"""Administrators manage members: invite, change sector, deactivate; others may not."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from atende.accounts.services.members import member_invite, member_update
+from atende.accounts.tests.factories import MemberFactory, SectorFactory, UserFactory
+from atende.core.errors import DomainError
+from atende.tenancy.models import Member
+from atende.tenancy.urls import org_reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_invite_creates_user_and_membership(admin_member, organization):
+    sector = SectorFactory(organization=organization, name="Suporte")
+
+    member = member_invite(
+        actor=admin_member, email="Nova@Example.com", full_name="Nova Pessoa", sector=sector
+    )
+
+    assert member.user.email == "nova@example.com"
+    assert member.user.has_usable_password() is False
+    assert (member.sector, member.is_admin, member.is_active) == (sector, False, True)
+
+
+def test_invite_reuses_a_person_from_another_organization(admin_member, other_member):
+    member = member_invite(
+        actor=admin_member, email=other_member.user.email, full_name="x", sector=None
+    )
+    assert member.user == other_member.user
+    assert member.organization_id == admin_member.organization_id
+
+
+def test_inviting_an_active_member_again_is_refused(admin_member, member):
+    with pytest.raises(DomainError, match="já faz parte desta empresa"):
+        member_invite(actor=admin_member, email=member.user.email, full_name="x", sector=None)
+
+
+def test_non_admin_cannot_invite_and_nothing_is_created(member):
+    with pytest.raises(PermissionDenied):
+        member_invite(actor=member, email="x@example.com", full_name="X", sector=None)
+    assert Member.objects.count() == 1
+
+
+def test_last_active_admin_cannot_be_demoted_or_deactivated(admin_member):
+    with pytest.raises(DomainError, match="pelo menos um administrador"):
+        member_update(
+            actor=admin_member, member=admin_member, sector=None, is_admin=False, is_active=True
+        )
+    admin_member.refresh_from_db()
+    assert admin_member.is_admin is True
+
+
+def test_admin_changes_sector_and_deactivates(admin_member, member, organization):
+    sector = SectorFactory(organization=organization, name="Financeiro")
+    member_update(actor=admin_member, member=member, sector=sector, is_admin=False, is_active=False)
+    member.refresh_from_db()
+    assert (member.sector, member.is_active) == (sector, False)
+
+
+def test_deactivated_member_loses_access_to_the_organization(admin_member, member, client_as):
+    member_update(actor=admin_member, member=member, sector=None, is_admin=False, is_active=False)
+    client = client_as(member)
+    assert client.get(f"/{member.organization.slug}/").status_code == 404
+
+
+def test_invite_page_creates_the_member(client_as, admin_member, organization, mailoutbox):
+    client = client_as(admin_member)
+    response = client.post(
+        org_reverse("accounts:member_invite", organization=organization),
+        {"email": "convidada@example.com", "full_name": "Convidada", "sector": ""},
+    )
+    assert response.status_code == 302
+    assert Member.objects.filter(user__email="convidada@example.com").exists()
+
+
+def test_member_pages_are_forbidden_to_non_admins(client_as, member, organization):
+    client = client_as(member)
+    assert client.get(org_reverse("accounts:members", organization=organization)).status_code == 403
+
+
+def test_member_list_uses_a_fixed_number_of_queries(
+    client_as, admin_member, organization, django_assert_num_queries
+):
+    for index in range(30):
+        MemberFactory(organization=organization, user=UserFactory(full_name=f"Pessoa {index:02}"))
+    client = client_as(admin_member)
+    url = org_reverse("accounts:members", organization=organization)
+    # session, user, membership (middleware), member page, memberships for the switcher
+    with django_assert_num_queries(5):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert len(response.context["page"].items) == 31

@@ -1,0 +1,74 @@
+"""Sectors grant module permissions; record rules come from `rules` predicates."""
+
+import pytest
+from django.contrib.auth.models import Permission
+
+from atende.accounts.models import Sector
+from atende.accounts.permissions import can
+from atende.accounts.services.sectors import sector_save
+from atende.accounts.tests.factories import SectorFactory
+from atende.core.errors import DomainError
+from atende.tenancy.urls import org_reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def _permission(codename: str) -> Permission:
+    return Permission.objects.get(codename=codename, content_type__app_label="accounts")
+
+
+def test_sector_permissions_grant_module_actions(admin_member, member):
+    sector = sector_save(
+        actor=admin_member, sector=None, name="Suporte", permissions=[_permission("view_sector")]
+    )
+    member.sector = sector
+    member.save()
+
+    assert can(member, "accounts.view_sector") is True
+    assert can(member, "accounts.delete_sector") is False
+    assert can(admin_member, "accounts.delete_sector") is True
+
+
+def test_member_without_sector_can_do_nothing(member):
+    assert can(member, "accounts.view_sector") is False
+    assert can(None, "accounts.view_sector") is False
+
+
+def test_duplicate_sector_name_is_refused_case_insensitively(admin_member, organization):
+    SectorFactory(organization=organization, name="Financeiro")
+    with pytest.raises(DomainError, match="Já existe um setor"):
+        sector_save(actor=admin_member, sector=None, name="financeiro", permissions=[])
+    assert Sector.objects.count() == 1
+
+
+def test_same_sector_name_in_two_organizations_is_fine(admin_member, other_organization):
+    SectorFactory(organization=other_organization, name="Financeiro")
+    sector_save(actor=admin_member, sector=None, name="Financeiro", permissions=[])
+    assert Sector.objects.count() == 1
+
+
+def test_sector_edit_page_saves_permissions(client_as, admin_member, organization):
+    sector = SectorFactory(organization=organization, name="RH")
+    permission = _permission("view_sector")
+    client = client_as(admin_member)
+    response = client.post(
+        org_reverse("accounts:sector_edit", organization=organization, pk=sector.pk),
+        {"name": "Recursos Humanos", "permissions": [permission.pk]},
+    )
+    assert response.status_code == 302
+    sector.refresh_from_db()
+    assert sector.name == "Recursos Humanos"
+    assert list(sector.permissions.all()) == [permission]
+
+
+def test_sector_change_is_in_the_history_with_actor_and_ip(client_as, admin_member, organization):
+    sector = SectorFactory(organization=organization, name="RH")
+    client = client_as(admin_member)
+    url = org_reverse("accounts:sector_edit", organization=organization, pk=sector.pk)
+    client.post(url, {"name": "Pessoas"}, REMOTE_ADDR="203.0.113.7")
+
+    page = client.get(url).content.decode()
+
+    assert "203.0.113.7" in page
+    assert "Ana Admin" in page
+    assert "Pessoas" in page

@@ -1,0 +1,69 @@
+"""Requests reach an organization by `/<slug>/` or by a mapped host name; others get 404."""
+
+import pytest
+from django.core.cache import cache
+
+from atende.tenancy.models import Organization
+
+pytestmark = pytest.mark.django_db
+
+
+def test_member_opens_their_organization_by_path(client_as, member):
+    response = client_as(member).get(f"/{member.organization.slug}/")
+    assert response.status_code == 200
+    assert response.context["organization"] == member.organization
+
+
+def test_unknown_and_inactive_organizations_look_the_same(client_as, member, organization):
+    client = client_as(member)
+    assert client.get("/nao-existe/").status_code == 404
+    Organization.objects.filter(pk=organization.pk).update(is_active=False)
+    assert client.get(f"/{organization.slug}/").status_code == 404
+
+
+def test_mapped_host_name_opens_the_organization_without_prefix(
+    client_as, member, organization, settings
+):
+    settings.ALLOWED_HOSTS = ["suporte.alfa.com.br", "testserver"]
+    organization.hostname = "suporte.alfa.com.br"
+    organization.save()
+    cache.clear()
+
+    response = client_as(member).get("/perfil/", HTTP_HOST="suporte.alfa.com.br")
+
+    assert response.status_code == 200
+    assert response.context["organization"] == organization
+
+
+def test_mapped_host_name_does_not_open_another_organization(
+    client_as, other_member, organization, settings
+):
+    settings.ALLOWED_HOSTS = ["suporte.alfa.com.br", "testserver"]
+    organization.hostname = "suporte.alfa.com.br"
+    organization.save()
+    cache.clear()
+
+    response = client_as(other_member).get("/", HTTP_HOST="suporte.alfa.com.br")
+
+    assert response.status_code == 404
+
+
+def test_user_of_two_organizations_switches_between_them(
+    client_as, member, other_organization, organization
+):
+    from atende.accounts.tests.factories import MemberFactory
+
+    MemberFactory(organization=other_organization, user=member.user)
+    client = client_as(member)
+
+    page = client.get(f"/{organization.slug}/").content.decode()
+
+    assert f'href="/{other_organization.slug}/"' in page
+    assert client.get(f"/{other_organization.slug}/").status_code == 200
+
+
+def test_home_page_queries_are_fixed(client_as, member, django_assert_num_queries):
+    client = client_as(member)
+    # session, user, membership, switcher memberships
+    with django_assert_num_queries(4):
+        assert client.get(f"/{member.organization.slug}/").status_code == 200
