@@ -110,6 +110,7 @@ def _database() -> dict:
     url = env("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'atende.sqlite3'}"
     config = dj_database_url.parse(url, conn_max_age=int(env("DB_CONN_MAX_AGE", "60") or 0))
     if config["ENGINE"] == "django.db.backends.sqlite3":
+        VAR_DIR.mkdir(parents=True, exist_ok=True)  # a fresh clone has no var/ yet
         # One writer at a time: take the write lock at BEGIN and use WAL so readers never wait.
         config["OPTIONS"] = {
             "transaction_mode": "IMMEDIATE",
