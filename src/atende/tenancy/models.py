@@ -141,3 +141,18 @@ class Member(TenantModel):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class Counter(TenantModel):
+    """Per-organization sequences for the numbers people see (customer 310, ticket 1042)."""
+
+    name = models.CharField(max_length=40)
+    value = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "name"], name="tenancy_counter_name")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}={self.value}"
