@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "atende.tenancy",
     "atende.accounts",
     "atende.files",
+    "atende.customers",
     "atende.api",
 ]
 

@@ -10,6 +10,7 @@ organization_patterns = [
     path("", include("atende.tenancy.org_urls")),
     path("", include("atende.accounts.org_urls")),
     path("", include("atende.files.urls")),
+    path("", include("atende.customers.urls")),
 ]
 
 urlpatterns = [

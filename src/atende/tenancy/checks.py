@@ -30,7 +30,25 @@ def check_tenant_models(app_configs=None, **kwargs) -> list[checks.CheckMessage]
             )
         if issubclass(model, TenantModel):
             errors.extend(_index_errors(model))
+    errors.extend(_name_clashes())
     return errors
+
+
+def _name_clashes() -> list[checks.CheckMessage]:
+    """PostgreSQL keeps tables and indexes in one namespace: a constraint named like a table
+    breaks `migrate` there while SQLite accepts it."""
+    models_ = apps.get_models(include_auto_created=True)
+    tables = {model._meta.db_table for model in models_}
+    return [
+        checks.Error(
+            f"{model._meta.label}: index/constraint {item.name} has the name of a table.",
+            obj=model,
+            id="tenancy.E003",
+        )
+        for model in models_
+        for item in [*model._meta.indexes, *model._meta.constraints]
+        if item.name in tables
+    ]
 
 
 def _index_errors(model) -> list[checks.CheckMessage]:

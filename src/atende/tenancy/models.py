@@ -46,6 +46,35 @@ class Organization(models.Model):
         return self.name
 
 
+class ActiveOrganizationCondition(models.Expression):
+    """`organization_id = <active organization>`, decided when the SQL is compiled.
+
+    Lazy on purpose: querysets built at import time (form fields, module constants) stay
+    valid, and the organization (or the unscoped flag) in force when a query actually runs is
+    the one that counts, as with the row-level-security setting on PostgreSQL.
+    """
+
+    conditional = True
+    output_field = models.BooleanField()
+
+    def __init__(self, column=None) -> None:
+        super().__init__()
+        self.column = column if column is not None else models.F("organization_id")
+
+    def get_source_expressions(self) -> list:
+        return [self.column]
+
+    def set_source_expressions(self, expressions) -> None:
+        (self.column,) = expressions
+
+    def as_sql(self, compiler, connection):
+        if is_unscoped():
+            return "1 = 1", []
+        organization_id = require_active_organization_id()
+        column_sql, column_params = compiler.compile(self.column)
+        return f"{column_sql} = %s", [*column_params, organization_id]
+
+
 class TenantQuerySet(models.QuerySet):
     def bulk_create(self, objs, *args, **kwargs):
         objs = list(objs)
@@ -55,16 +84,13 @@ class TenantQuerySet(models.QuerySet):
 
 
 class TenantManager(models.Manager.from_queryset(TenantQuerySet)):
-    """Rows of the active organization only; raises when none is active (fail closed)."""
+    """Rows of the active organization only; a query with none active raises (fail closed)."""
 
     def get_queryset(self) -> TenantQuerySet:
-        queryset = super().get_queryset()
-        if is_unscoped():
-            return queryset
-        return queryset.filter(organization_id=require_active_organization_id())
+        return super().get_queryset().filter(ActiveOrganizationCondition())
 
     def none(self) -> TenantQuerySet:
-        # An empty queryset reads nothing, so it needs no organization (form field defaults).
+        # An empty queryset reads nothing, so it needs no organization.
         return super().get_queryset().none()
 
 
@@ -127,6 +153,11 @@ class Member(TenantModel):
     )
     is_admin = models.BooleanField(_("administrator"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
+    only_own_portfolio = models.BooleanField(
+        _("only my portfolio"),
+        default=False,
+        help_text=_("Sees and finds only the customers they own (salespeople)."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

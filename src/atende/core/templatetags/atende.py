@@ -69,3 +69,21 @@ def _changes(entry) -> list[tuple[str, str, str]]:
             old, new = (list(values) + ["", ""])[:2]
             rows.append((field, "" if old == "None" else old, "" if new == "None" else new))
     return rows
+
+
+@register.filter
+def split(text: str) -> list[str]:
+    """`"a b c"|split` → a list, for looping over field names in a template."""
+    return str(text).split()
+
+
+@register.filter
+def field(form, name: str):
+    """`form|field:"name"`: the bound field, or None when the form does not have it."""
+    return form[name] if name in form.fields else None
+
+
+@register.filter
+def extra_field(form, key: str):
+    """The bound field of an organization-defined extra field."""
+    return field(form, f"extra_{key}")

@@ -1,0 +1,15 @@
+"""Text normalisation for accent- and case-insensitive search."""
+
+import re
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """`"  João  D'Ávila "` → `"joao d'avila"`: no accents, lowercase, single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return re.sub(r"\s+", " ", plain).strip().lower()
+
+
+def digits(text: str) -> str:
+    return re.sub(r"\D", "", text or "")

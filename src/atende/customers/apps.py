@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+
+
+class CustomersConfig(AppConfig):
+    name = "atende.customers"
+    label = "customers"
+    verbose_name = "Clientes"
+
+    def ready(self) -> None:
+        from atende.accounts.modules import register_module
+        from atende.core.navigation import NavSection, register_section
+        from atende.customers import audit, builtin_tabs, permissions  # noqa: F401
+        from atende.customers.permissions import CustomerPerm
+
+        register_module("customers", "Clientes")
+        register_section(
+            "customers",
+            NavSection("Clientes", "customers:list", order=10, permission=CustomerPerm.VIEW),
+        )

@@ -1,0 +1,11 @@
+"""Register customer models with the audit log (the Histórico tab)."""
+
+from auditlog.registry import auditlog
+
+from atende.customers.models import Address, Contact, Customer, DirectDebit, Observation
+
+auditlog.register(Customer, exclude_fields=["search_text", "updated_at"])
+auditlog.register(Contact)
+auditlog.register(Address)
+auditlog.register(Observation)
+auditlog.register(DirectDebit)

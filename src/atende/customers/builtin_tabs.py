@@ -1,0 +1,42 @@
+"""The registry's own tabs: Cadastro, Contatos, Observações, Histórico."""
+
+from atende.customers.tabs import CustomerTab, register_customer_tab
+
+
+def _registry(request, customer) -> dict:
+    return {"addresses": list(customer.addresses.all()), "extra_values": _extra(customer)}
+
+
+def _extra(customer) -> list[tuple[str, object]]:
+    from atende.customers.models import ExtraField
+
+    fields = ExtraField.objects.filter(target="customer")
+    return [(field.label, customer.extra.get(field.key)) for field in fields]
+
+
+def _contacts(request, customer) -> dict:
+    return {"contacts": list(customer.contacts.select_related("contact_type"))}
+
+
+def _observations(request, customer) -> dict:
+    return {"observations": list(customer.observations.select_related("author__user")[:200])}
+
+
+def _history(request, customer) -> dict:
+    return {}
+
+
+register_customer_tab(
+    CustomerTab("cadastro", "Cadastro", "customers/tab_registry.html", _registry, order=0)
+)
+register_customer_tab(
+    CustomerTab("contatos", "Contatos", "customers/tab_contacts.html", _contacts, order=10)
+)
+register_customer_tab(
+    CustomerTab(
+        "observacoes", "Observações", "customers/tab_observations.html", _observations, order=20
+    )
+)
+register_customer_tab(
+    CustomerTab("historico", "Histórico", "customers/tab_history.html", _history, order=90)
+)

@@ -1,0 +1,35 @@
+"""Customer registry models, re-exported from their modules."""
+
+from atende.customers.models.catalogs import (
+    Category,
+    ContactType,
+    ExtraField,
+    ExtraFieldKind,
+    ExtraFieldTarget,
+    Origin,
+    OriginType,
+    SectorCategory,
+)
+from atende.customers.models.contacts import Address, Contact
+from atende.customers.models.customer import Customer, CustomerKind, SubscriberType
+from atende.customers.models.notes import DirectDebit, Favorite, Observation, ObservationRead
+
+__all__ = [
+    "Address",
+    "Category",
+    "Contact",
+    "ContactType",
+    "Customer",
+    "CustomerKind",
+    "DirectDebit",
+    "ExtraField",
+    "ExtraFieldKind",
+    "ExtraFieldTarget",
+    "Favorite",
+    "Observation",
+    "ObservationRead",
+    "Origin",
+    "OriginType",
+    "SectorCategory",
+    "SubscriberType",
+]

@@ -1,0 +1,118 @@
+"""Reads of the customer registry, each shaped for one screen and filtered by record rules."""
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from atende.core.documents import clean
+from atende.core.pagination import KeysetPage, keyset_page
+from atende.core.text import digits, fold
+from atende.customers.models import Customer, Favorite, Observation
+from atende.customers.permissions import customers_visible_to
+from atende.tenancy.models import Member
+
+SORTS = {
+    "name": ["name", "pk"],
+    "-name": ["-name", "-pk"],
+    "number": ["number"],
+    "-number": ["-number"],
+    "city": ["city", "name", "pk"],
+    "-city": ["-city", "-name", "-pk"],
+    "registered": ["registered_on", "pk"],
+    "-registered": ["-registered_on", "-pk"],
+}
+DEFAULT_SORT = "name"
+
+
+@dataclass(frozen=True)
+class CustomerFilters:
+    search: str = ""
+    active: str = "1"  # "1" active, "0" inactive, "" all
+    category_id: int | None = None
+    owner_id: int | None = None
+    city: str = ""
+    sort: str = DEFAULT_SORT
+
+
+def visible_customers(member: Member) -> QuerySet[Customer]:
+    """Every customer the member may see (the base of all customer reads)."""
+    return customers_visible_to(member, Customer.objects.all())
+
+
+def _search_condition(term: str) -> Q:
+    """Match the folded term and, when it looks like a number, its digits (CPF, phone, code)."""
+    folded = fold(term)
+    condition = Q(search_text__contains=folded)
+    only_digits = digits(term)
+    looks_numeric = only_digits and len(only_digits) >= 0.6 * len(term.replace(" ", ""))
+    if looks_numeric and only_digits != folded:
+        condition |= Q(search_text__contains=only_digits)
+    alphanumeric = clean(term).lower()
+    if len(alphanumeric) == 14 and alphanumeric != folded:  # an alphanumeric CNPJ with mask
+        condition |= Q(search_text__contains=alphanumeric)
+    return condition
+
+
+def customer_list(
+    *, actor: Member, filters: CustomerFilters, cursor: str | None = None, size: int = 50
+) -> KeysetPage:
+    """One page of the customer list with category and owner (one query)."""
+    customers = visible_customers(actor).select_related("category", "owner__user")
+    if filters.search.strip():
+        customers = customers.filter(_search_condition(filters.search.strip()))
+    if filters.active in {"0", "1"}:
+        customers = customers.filter(is_active=filters.active == "1")
+    if filters.category_id:
+        customers = customers.filter(category_id=filters.category_id)
+    if filters.owner_id:
+        customers = customers.filter(owner_id=filters.owner_id)
+    if filters.city.strip():
+        customers = customers.filter(city__iexact=filters.city.strip())
+    ordering = SORTS.get(filters.sort, SORTS[DEFAULT_SORT])
+    return keyset_page(customers, ordering=ordering, cursor=cursor, size=size)
+
+
+def customer_search(*, actor: Member, term: str, limit: int = 10) -> list[Customer]:
+    """Quick results as the user types: favourites first, then by name."""
+    term = term.strip()
+    if len(term) < 2 and not term.isdigit():
+        return []
+    starred = Favorite.objects.filter(member=actor, customer=OuterRef("pk"))
+    customers = (
+        visible_customers(actor)
+        .filter(_search_condition(term))
+        .annotate(is_favorite=Exists(starred))
+        .order_by("-is_favorite", "name", "pk")
+    )
+    return list(customers[:limit])
+
+
+def customer_get(*, actor: Member, number: int) -> Customer:
+    """The customer with this code, if the member may see it; 404 otherwise (same as missing)."""
+    customer = (
+        visible_customers(actor)
+        .select_related("category", "owner__user", "origin_type", "origin")
+        .filter(number=number)
+        .first()
+    )
+    if customer is None:
+        raise Http404("Cliente não encontrado")
+    return customer
+
+
+def favorite_customers(*, actor: Member, limit: int = 20) -> list[Customer]:
+    """The member's starred customers, by name."""
+    return list(
+        visible_customers(actor).filter(favorites__member=actor).order_by("name", "pk")[:limit]
+    )
+
+
+def unread_mandatory_observations(*, actor: Member, customer: Customer) -> list[Observation]:
+    """Mandatory observations this member has not confirmed yet, newest first."""
+    return list(
+        customer.observations.filter(is_mandatory_reading=True)
+        .exclude(reads__member=actor)
+        .select_related("author__user")
+        .order_by("-created_at", "-pk")
+    )

@@ -1,0 +1,1 @@
+"""Writes of the customer registry, split by sub-domain."""

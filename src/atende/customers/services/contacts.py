@@ -1,0 +1,145 @@
+"""Contacts, other addresses, observations, direct debit and favourites of a customer."""
+
+from django.db import IntegrityError, transaction
+
+from atende.accounts.permissions import require
+from atende.core.errors import DomainError
+from atende.core.text import digits
+from atende.customers.models import (
+    Address,
+    Contact,
+    Customer,
+    DirectDebit,
+    ExtraFieldTarget,
+    Favorite,
+    Observation,
+    ObservationRead,
+)
+from atende.customers.permissions import CustomerPerm
+from atende.customers.services.customers import customer_refresh_search
+from atende.customers.services.extra_fields import extra_values_clean
+from atende.tenancy.models import Member
+
+
+@transaction.atomic
+def contact_save(
+    *, actor: Member, customer: Customer, contact: Contact | None = None, **fields
+) -> Contact:
+    """Add a contact to the customer, or change one of its contacts."""
+    require(actor, CustomerPerm.CHANGE, customer)
+    contact = contact or Contact(customer=customer)
+    if contact.customer_id != customer.pk:
+        raise DomainError("Contato não encontrado.", code="not_found")
+    extra = fields.pop("extra", None)
+    for name, value in fields.items():
+        setattr(contact, name, value)
+    if not customer.is_company:
+        contact.role = ""
+    if not contact.mobile:
+        contact.sms_consent = False  # consent belongs to a number
+    if not contact.name.strip():
+        raise DomainError("Informe o nome do contato.", code="required", field="name")
+    if extra is not None:
+        contact.extra = extra_values_clean(target=ExtraFieldTarget.CONTACT, values=extra)
+    contact.save()
+    customer_refresh_search(customer)
+    return contact
+
+
+@transaction.atomic
+def contact_delete(*, actor: Member, contact: Contact) -> None:
+    """Remove a contact."""
+    customer = contact.customer
+    require(actor, CustomerPerm.CHANGE, customer)
+    contact.delete()
+    customer_refresh_search(customer)
+
+
+@transaction.atomic
+def address_save(
+    *, actor: Member, customer: Customer, address: Address | None = None, **fields
+) -> Address:
+    """Add or change another address of the customer."""
+    require(actor, CustomerPerm.CHANGE, customer)
+    address = address or Address(customer=customer)
+    postal_code = digits(fields.get("postal_code", "") or "")
+    if postal_code and len(postal_code) != 8:
+        raise DomainError("CEP inválido: são 8 dígitos.", code="invalid_cep", field="postal_code")
+    fields["postal_code"] = postal_code
+    for name, value in fields.items():
+        setattr(address, name, value)
+    address.save()
+    return address
+
+
+@transaction.atomic
+def address_delete(*, actor: Member, address: Address) -> None:
+    require(actor, CustomerPerm.CHANGE, address.customer)
+    address.delete()
+
+
+@transaction.atomic
+def observation_add(
+    *, actor: Member, customer: Customer, text: str, is_mandatory_reading: bool = False
+) -> Observation:
+    """Write an observation on the customer; mandatory ones pop up until each user reads them."""
+    require(actor, CustomerPerm.VIEW, customer)
+    if not text.strip():
+        raise DomainError("Escreva a observação.", code="required", field="text")
+    return Observation.objects.create(
+        customer=customer,
+        text=text.strip(),
+        is_mandatory_reading=is_mandatory_reading,
+        author=actor,
+    )
+
+
+@transaction.atomic
+def observation_update(
+    *, actor: Member, observation: Observation, text: str, is_mandatory_reading: bool
+) -> Observation:
+    require(actor, CustomerPerm.CHANGE, observation.customer)
+    if not text.strip():
+        raise DomainError("Escreva a observação.", code="required", field="text")
+    observation.text = text.strip()
+    observation.is_mandatory_reading = is_mandatory_reading
+    observation.save(update_fields=["text", "is_mandatory_reading"])
+    return observation
+
+
+@transaction.atomic
+def observations_mark_read(*, actor: Member, customer: Customer) -> int:
+    """The member has read the customer's mandatory observations; returns how many were new."""
+    require(actor, CustomerPerm.VIEW, customer)
+    unread = customer.observations.filter(is_mandatory_reading=True).exclude(reads__member=actor)
+    reads = [ObservationRead(observation=obs, member=actor) for obs in unread]
+    ObservationRead.objects.bulk_create(reads, ignore_conflicts=True)
+    return len(reads)
+
+
+@transaction.atomic
+def direct_debit_save(*, actor: Member, customer: Customer, **fields) -> DirectDebit:
+    """Create or change the customer's direct-debit data."""
+    require(actor, CustomerPerm.CHANGE, customer)
+    debit = customer.direct_debits.first() or DirectDebit(customer=customer)
+    for name, value in fields.items():
+        setattr(debit, name, value.strip() if isinstance(value, str) else value)
+    for name, label in (("bank_code", "banco"), ("agency", "agência"), ("account", "conta")):
+        if not getattr(debit, name):
+            raise DomainError(f"Informe {label}.", code="required", field=name)
+    debit.save()
+    return debit
+
+
+def favorite_toggle(*, actor: Member, customer: Customer) -> bool:
+    """Star or unstar a customer for this member; returns True when it is now a favourite."""
+    require(actor, CustomerPerm.VIEW, customer)
+    deleted, _ = Favorite.objects.filter(member=actor, customer=customer).delete()
+    if deleted:
+        return False
+    try:
+        with transaction.atomic():
+            Favorite.objects.create(member=actor, customer=customer)
+    except IntegrityError:  # a double click raced us; it is a favourite either way
+        pass
+    return True

@@ -1,0 +1,133 @@
+"""Create, change and deactivate customers."""
+
+from django.db import transaction
+from django.db.models import Q
+
+from atende.accounts.permissions import require
+from atende.core.documents import clean, is_valid_cnpj, is_valid_cpf
+from atende.core.errors import DomainError
+from atende.core.text import digits, fold
+from atende.customers.models import Customer, CustomerKind, ExtraFieldTarget
+from atende.customers.permissions import CustomerPerm
+from atende.customers.services.extra_fields import extra_values_clean
+from atende.tenancy.models import Member
+from atende.tenancy.sequences import next_number
+
+COMPANY_ONLY_FIELDS = ("trade_name", "municipal_registration")
+POSTAL_CODE_FIELDS = ("postal_code", "billing_postal_code")
+
+
+def _clean_document(kind: str, document: str) -> str:
+    document = clean(document)
+    if not document:
+        return ""
+    if kind == CustomerKind.PERSON and not is_valid_cpf(document):
+        raise DomainError("CPF inválido: confira os dígitos.", code="invalid_cpf", field="document")
+    if kind == CustomerKind.COMPANY and not is_valid_cnpj(document):
+        raise DomainError(
+            "CNPJ inválido: confira os dígitos.", code="invalid_cnpj", field="document"
+        )
+    return document
+
+
+def _refuse_duplicate_document(document: str, exclude_pk: int | None) -> None:
+    if not document:
+        return
+    # Unscoped by visibility on purpose: a duplicate is a duplicate even outside one's portfolio.
+    existing = Customer.objects.filter(document=document).exclude(pk=exclude_pk).first()
+    if existing is not None:
+        label = "CPF" if len(document) == 11 else "CNPJ"
+        raise DomainError(
+            f"Já existe o cliente {existing.number} – {existing.name} com este {label}.",
+            code="duplicate_document",
+            field="document",
+        )
+
+
+def _clean_postal_codes(fields: dict) -> None:
+    for name in POSTAL_CODE_FIELDS:
+        if name in fields:
+            value = digits(fields[name] or "")
+            if value and len(value) != 8:
+                raise DomainError("CEP inválido: são 8 dígitos.", code="invalid_cep", field=name)
+            fields[name] = value
+
+
+def customer_search_text(customer: Customer) -> str:
+    """Everything the search box finds a customer by, folded to lowercase without accents."""
+    parts = [
+        str(customer.number),
+        customer.name,
+        customer.trade_name,
+        customer.email,
+        customer.document,
+        digits(customer.phone),
+        digits(customer.phone_alt),
+    ]
+    if customer.pk:
+        for contact in customer.contacts.all():
+            parts += [contact.name, contact.email]
+            parts += [digits(contact.phone), digits(contact.phone_alt), digits(contact.mobile)]
+    return fold(" | ".join(part for part in parts if part))
+
+
+def customer_refresh_search(customer: Customer) -> None:
+    """Recompute the stored search text (after a contact changes, say)."""
+    Customer.objects.filter(pk=customer.pk).update(search_text=customer_search_text(customer))
+
+
+def _apply(customer: Customer, fields: dict) -> None:
+    extra = fields.pop("extra", None)
+    _clean_postal_codes(fields)
+    for name, value in fields.items():
+        setattr(customer, name, value)
+    if customer.kind == CustomerKind.PERSON:
+        for name in COMPANY_ONLY_FIELDS:
+            setattr(customer, name, "")
+    customer.document = _clean_document(customer.kind, customer.document)
+    _refuse_duplicate_document(customer.document, customer.pk)
+    if extra is not None:
+        customer.extra = extra_values_clean(target=ExtraFieldTarget.CUSTOMER, values=extra)
+    if not customer.name.strip():
+        raise DomainError("Informe o nome.", code="required", field="name")
+
+
+@transaction.atomic
+def customer_create(*, actor: Member, **fields) -> Customer:
+    """Register a customer with the next code of the organization."""
+    require(actor, CustomerPerm.ADD)
+    customer = Customer()
+    _apply(customer, fields)
+    if customer.owner_id is None and actor.only_own_portfolio:
+        customer.owner = actor  # a salesperson's new customer lands in their portfolio
+    customer.number = next_number("customer")
+    customer.search_text = customer_search_text(customer)
+    customer.save()
+    return customer
+
+
+@transaction.atomic
+def customer_update(*, actor: Member, customer: Customer, **fields) -> Customer:
+    """Change a customer's registration data."""
+    require(actor, CustomerPerm.CHANGE, customer)
+    _apply(customer, fields)
+    customer.search_text = customer_search_text(customer)
+    customer.save()
+    return customer
+
+
+@transaction.atomic
+def customer_set_active(*, actor: Member, customer: Customer, is_active: bool) -> Customer:
+    """Deactivate (or reactivate) a customer; nothing is deleted."""
+    require(actor, CustomerPerm.DELETE if not is_active else CustomerPerm.CHANGE, customer)
+    customer.is_active = is_active
+    customer.save(update_fields=["is_active", "updated_at"])
+    return customer
+
+
+def customer_document_taken(*, document: str, exclude_pk: int | None = None) -> Customer | None:
+    """The customer that already has this CPF/CNPJ, if any (for inline form hints)."""
+    document = clean(document)
+    if not document:
+        return None
+    return Customer.objects.filter(Q(document=document)).exclude(pk=exclude_pk).first()

@@ -1,0 +1,34 @@
+"""Objects behind the customer routes, for the isolation walker."""
+
+from atende.customers.tests.factories import ContactFactory, CustomerFactory, ObservationFactory
+from atende.tenancy.testing import isolation_factory
+
+
+@isolation_factory(
+    "customers:detail",
+    "customers:edit",
+    "customers:set_active",
+    "customers:favorite",
+    "customers:observations_read",
+    "customers:contact_new",
+    "customers:observation_new",
+)
+def customer(organization):
+    return {"number": CustomerFactory(organization=organization).number}
+
+
+@isolation_factory("customers:tab")
+def customer_tab(organization):
+    return {"number": CustomerFactory(organization=organization).number, "tab": "contatos"}
+
+
+@isolation_factory("customers:contact_edit", "customers:contact_delete")
+def contact(organization):
+    contact = ContactFactory(organization=organization)
+    return {"number": contact.customer.number, "pk": contact.pk}
+
+
+@isolation_factory("customers:observation_edit")
+def observation(organization):
+    observation = ObservationFactory(organization=organization)
+    return {"number": observation.customer.number, "pk": observation.pk}

@@ -1,0 +1,41 @@
+"""Customer registry routes under `/<slug>/clientes/`."""
+
+from django.urls import path
+
+from atende.customers.views import contacts, detail, lists
+
+app_name = "customers"
+
+urlpatterns = [
+    path("clientes/", lists.customer_list_view, name="list"),
+    path("clientes/novo/", detail.customer_create_view, name="create"),
+    path("clientes/<int:number>/editar/", detail.customer_edit_view, name="edit"),
+    path("clientes/<int:number>/situacao/", detail.customer_active_view, name="set_active"),
+    path("clientes/<int:number>/favorito/", detail.favorite_toggle_view, name="favorite"),
+    path(
+        "clientes/<int:number>/observacoes/lidas/",
+        detail.observations_read_view,
+        name="observations_read",
+    ),
+    path("clientes/<int:number>/contatos/novo/", contacts.contact_edit_view, name="contact_new"),
+    path(
+        "clientes/<int:number>/contatos/<int:pk>/", contacts.contact_edit_view, name="contact_edit"
+    ),
+    path(
+        "clientes/<int:number>/contatos/<int:pk>/excluir/",
+        contacts.contact_delete_view,
+        name="contact_delete",
+    ),
+    path(
+        "clientes/<int:number>/observacoes/nova/",
+        contacts.observation_edit_view,
+        name="observation_new",
+    ),
+    path(
+        "clientes/<int:number>/observacoes/<int:pk>/",
+        contacts.observation_edit_view,
+        name="observation_edit",
+    ),
+    path("clientes/<int:number>/", detail.customer_tab_view, name="detail"),
+    path("clientes/<int:number>/<slug:tab>/", detail.customer_tab_view, name="tab"),
+]

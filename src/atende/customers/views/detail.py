@@ -1,0 +1,106 @@
+"""The customer page (Customer 360): header, tabs from the registry, mandatory observations."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from atende.accounts.permissions import can, require
+from atende.core.errors import DomainError
+from atende.core.forms import add_domain_error
+from atende.customers.forms import CustomerForm
+from atende.customers.models import Favorite
+from atende.customers.permissions import CustomerPerm
+from atende.customers.selectors import customer_get, unread_mandatory_observations
+from atende.customers.services.contacts import favorite_toggle, observations_mark_read
+from atende.customers.services.customers import (
+    customer_create,
+    customer_set_active,
+    customer_update,
+)
+from atende.customers.tabs import customer_tab, customer_tabs
+from atende.tenancy.urls import org_reverse
+
+
+def customer_url(request, customer, tab: str = "cadastro") -> str:
+    return org_reverse(
+        "customers:tab", organization=request.organization, number=customer.number, tab=tab
+    )
+
+
+def customer_tab_view(request, number: int, tab: str = "cadastro"):
+    customer = customer_get(actor=request.member, number=number)
+    current = customer_tab(tab)
+    if current is None or (current.permission and not can(request.member, current.permission)):
+        raise Http404("Aba não encontrada")
+    context = {
+        "customer": customer,
+        "tabs": [
+            t for t in customer_tabs() if not t.permission or can(request.member, t.permission)
+        ],
+        "current_tab": current,
+        "is_favorite": Favorite.objects.filter(member=request.member, customer=customer).exists(),
+        "unread_observations": unread_mandatory_observations(
+            actor=request.member, customer=customer
+        ),
+        **current.context(request, customer),
+    }
+    return render(request, current.template, context)
+
+
+def customer_create_view(request):
+    require(request.member, CustomerPerm.ADD)
+    form = CustomerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            customer = customer_create(actor=request.member, **form.service_fields())
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, f"Cliente {customer.number} cadastrado.")
+            return redirect(customer_url(request, customer))
+    return render(request, "customers/customer_form.html", {"form": form, "customer": None})
+
+
+def customer_edit_view(request, number: int):
+    customer = customer_get(actor=request.member, number=number)
+    require(request.member, CustomerPerm.CHANGE, customer)
+    form = CustomerForm(request.POST or None, instance=customer)
+    if request.method == "POST" and form.is_valid():
+        try:
+            customer_update(actor=request.member, customer=customer, **form.service_fields())
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, "Cadastro salvo.")
+            return redirect(customer_url(request, customer))
+    return render(request, "customers/customer_form.html", {"form": form, "customer": customer})
+
+
+@require_POST
+def customer_active_view(request, number: int):
+    customer = customer_get(actor=request.member, number=number)
+    is_active = request.POST.get("is_active") == "1"
+    customer_set_active(actor=request.member, customer=customer, is_active=is_active)
+    messages.success(request, "Cliente reativado." if is_active else "Cliente desativado.")
+    return redirect(customer_url(request, customer))
+
+
+@require_POST
+def favorite_toggle_view(request, number: int):
+    customer = customer_get(actor=request.member, number=number)
+    starred = favorite_toggle(actor=request.member, customer=customer)
+    if request.htmx:
+        return render(
+            request,
+            "customers/customer_base.html#favorite",
+            {"customer": customer, "is_favorite": starred},
+        )
+    return redirect(customer_url(request, customer))
+
+
+@require_POST
+def observations_read_view(request, number: int):
+    customer = customer_get(actor=request.member, number=number)
+    observations_mark_read(actor=request.member, customer=customer)
+    return redirect(request.POST.get("next") or customer_url(request, customer))

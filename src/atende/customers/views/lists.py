@@ -1,0 +1,39 @@
+"""The customer list: one search box, filters, sorting and keyset paging (htmx-updated)."""
+
+from django.shortcuts import render
+
+from atende.accounts.permissions import require
+from atende.customers.forms import CustomerFilterForm
+from atende.customers.permissions import CustomerPerm
+from atende.customers.selectors import (
+    DEFAULT_SORT,
+    SORTS,
+    CustomerFilters,
+    customer_list,
+    favorite_customers,
+)
+
+
+def _filters(form: CustomerFilterForm, sort: str) -> CustomerFilters:
+    data = form.cleaned_data if form.is_valid() else {}
+    category, owner = data.get("category"), data.get("owner")
+    return CustomerFilters(
+        search=data.get("q", "") or "",
+        active=form.data.get("active", "1") if "active" in form.data else "1",
+        category_id=category.pk if category else None,
+        owner_id=owner.pk if owner else None,
+        city=data.get("city", "") or "",
+        sort=sort if sort in SORTS else DEFAULT_SORT,
+    )
+
+
+def customer_list_view(request):
+    require(request.member, CustomerPerm.VIEW)
+    form = CustomerFilterForm(request.GET or None)
+    filters = _filters(form, request.GET.get("sort", DEFAULT_SORT))
+    page = customer_list(actor=request.member, filters=filters, cursor=request.GET.get("cursor"))
+    context = {"form": form, "page": page, "sort": filters.sort, "filters": filters}
+    if request.htmx:
+        return render(request, "customers/customer_list.html#results", context)
+    context["favorites"] = favorite_customers(actor=request.member, limit=8)
+    return render(request, "customers/customer_list.html", context)
