@@ -5,8 +5,9 @@ import unicodedata
 
 
 def fold(text: str) -> str:
-    """`"  João  D'Ávila "` → `"joao d'avila"`: no accents, lowercase, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
+    """`"  João  D'Ávila "` → `"joao davila"`: no accents or apostrophes, lowercase, single
+    spaces."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").replace("'", "").replace("’", ""))
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     return re.sub(r"\s+", " ", plain).strip().lower()
 
