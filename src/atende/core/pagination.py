@@ -75,10 +75,14 @@ def keyset_page(
     names = [term.lstrip("-") for term in ordering]
     queryset = queryset.order_by(*ordering)
     if cursor:
-        values = [
-            _field_value(queryset, name, raw)
-            for name, raw in zip(names, _decode(cursor, len(names)), strict=True)
-        ]
+        try:
+            values = [
+                _field_value(queryset, name, raw)
+                for name, raw in zip(names, _decode(cursor, len(names)), strict=True)
+            ]
+        except InvalidCursor:
+            # A stale or edited link: start again from the first page rather than fail.
+            return keyset_page(queryset, ordering=ordering, cursor=None, size=size)
         queryset = queryset.filter(_after(ordering, values))
     rows = list(queryset[: size + 1])
     items = rows[:size]
