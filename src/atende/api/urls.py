@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from atende.accounts.api import router as accounts_router
 from atende.api.auth import MemberTokenAuth
 from atende.api.errors import install_error_handlers
+from atende.customers.api import router as customers_router
 
 api = NinjaAPI(
     title="Atende API",
@@ -16,3 +17,4 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 api.add_router("/", accounts_router)
+api.add_router("/", customers_router)

@@ -32,3 +32,20 @@ def contact(organization):
 def observation(organization):
     observation = ObservationFactory(organization=organization)
     return {"number": observation.customer.number, "pk": observation.pk}
+
+
+@isolation_factory(
+    "api:get_customer",
+    "api:update_customer",
+    "api:deactivate_customer",
+    "api:list_contacts",
+    "api:create_contact",
+)
+def api_customer(organization):
+    return {"number": CustomerFactory(organization=organization).number}
+
+
+@isolation_factory("api:update_contact", "api:delete_contact")
+def api_contact(organization):
+    contact = ContactFactory(organization=organization)
+    return {"number": contact.customer.number, "pk": contact.pk}

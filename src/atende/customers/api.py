@@ -1,0 +1,128 @@
+"""Customer routes of the REST API: the same selectors and services as the pages."""
+
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router, Schema, Status
+
+from atende.accounts.permissions import require
+from atende.core.errors import DomainError
+from atende.customers.models import Category, ContactType, Origin, OriginType
+from atende.customers.permissions import CustomerPerm
+from atende.customers.schemas import (
+    ContactIn,
+    ContactOut,
+    CustomerIn,
+    CustomerOut,
+    CustomerPageOut,
+)
+from atende.customers.selectors import CustomerFilters, customer_get, customer_list
+from atende.customers.services.contacts import contact_delete, contact_save
+from atende.customers.services.customers import (
+    customer_create,
+    customer_set_active,
+    customer_update,
+)
+from atende.tenancy.models import Member
+
+router = Router(tags=["clientes"])
+
+FOREIGN_KEYS = {
+    "category_id": ("category", Category),
+    "owner_id": ("owner", Member),
+    "origin_type_id": ("origin_type", OriginType),
+    "origin_id": ("origin", Origin),
+}
+
+
+class CustomerQuery(Schema):
+    q: str = ""
+    active: str = "1"
+    category_id: int | None = None
+    owner_id: int | None = None
+    city: str = ""
+    sort: str = "name"
+    cursor: str | None = None
+
+
+def _resolve(payload: CustomerIn) -> dict:
+    """Sent fields only, with ids turned into objects of the active organization."""
+    fields = payload.dict(exclude_unset=True)
+    for key, (name, model) in FOREIGN_KEYS.items():
+        if key in fields:
+            value = fields.pop(key)
+            obj = model.objects.filter(pk=value).first() if value is not None else None
+            if value is not None and obj is None:
+                raise DomainError("Registro não encontrado.", code="not_found", field=key)
+            fields[name] = obj
+    return fields
+
+
+@router.get("/customers", response=CustomerPageOut, summary="Lista e busca clientes")
+def list_customers(request, filters: Query[CustomerQuery]):
+    require(request.auth, CustomerPerm.VIEW)
+    criteria = CustomerFilters(
+        search=filters.q, active=filters.active, category_id=filters.category_id,
+        owner_id=filters.owner_id, city=filters.city, sort=filters.sort,
+    )  # fmt: skip
+    page = customer_list(actor=request.auth, filters=criteria, cursor=filters.cursor)
+    return {"items": page.items, "next_cursor": page.next_cursor}
+
+
+@router.get("/customers/{number}", response=CustomerOut, summary="Um cliente pelo código")
+def get_customer(request, number: int):
+    require(request.auth, CustomerPerm.VIEW)
+    return customer_get(actor=request.auth, number=number)
+
+
+@router.post("/customers", response={201: CustomerOut}, summary="Cadastra um cliente")
+def create_customer(request, payload: CustomerIn):
+    fields = _resolve(payload)
+    fields.setdefault("kind", "person")
+    return Status(201, customer_create(actor=request.auth, **fields))
+
+
+@router.patch("/customers/{number}", response=CustomerOut, summary="Altera um cliente")
+def update_customer(request, number: int, payload: CustomerIn):
+    customer = customer_get(actor=request.auth, number=number)
+    return customer_update(actor=request.auth, customer=customer, **_resolve(payload))
+
+
+@router.post("/customers/{number}/deactivate", response=CustomerOut, summary="Desativa")
+def deactivate_customer(request, number: int):
+    customer = customer_get(actor=request.auth, number=number)
+    return customer_set_active(actor=request.auth, customer=customer, is_active=False)
+
+
+@router.get("/customers/{number}/contacts", response=list[ContactOut], summary="Contatos")
+def list_contacts(request, number: int):
+    customer = customer_get(actor=request.auth, number=number)
+    return list(customer.contacts.select_related("contact_type"))
+
+
+def _contact_fields(payload: ContactIn) -> dict:
+    fields = payload.dict()
+    type_id = fields.pop("contact_type_id")
+    fields["contact_type"] = get_object_or_404(ContactType, pk=type_id) if type_id else None
+    return fields
+
+
+@router.post("/customers/{number}/contacts", response={201: ContactOut}, summary="Novo contato")
+def create_contact(request, number: int, payload: ContactIn):
+    customer = customer_get(actor=request.auth, number=number)
+    contact = contact_save(actor=request.auth, customer=customer, **_contact_fields(payload))
+    return Status(201, contact)
+
+
+@router.put("/customers/{number}/contacts/{pk}", response=ContactOut, summary="Altera contato")
+def update_contact(request, number: int, pk: int, payload: ContactIn):
+    customer = customer_get(actor=request.auth, number=number)
+    contact = get_object_or_404(customer.contacts, pk=pk)
+    return contact_save(
+        actor=request.auth, customer=customer, contact=contact, **_contact_fields(payload)
+    )
+
+
+@router.delete("/customers/{number}/contacts/{pk}", response={204: None}, summary="Exclui")
+def delete_contact(request, number: int, pk: int):
+    customer = customer_get(actor=request.auth, number=number)
+    contact_delete(actor=request.auth, contact=get_object_or_404(customer.contacts, pk=pk))
+    return Status(204, None)
