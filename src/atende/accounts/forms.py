@@ -45,6 +45,11 @@ class MemberForm(forms.Form):
         label=_("Sector"), queryset=Sector.objects.none(), required=False
     )
     is_admin = forms.BooleanField(label=_("Administrator"), required=False)
+    only_own_portfolio = forms.BooleanField(
+        label=_("Only my portfolio"),
+        required=False,
+        help_text=_("Sees and finds only the customers they own (salespeople)."),
+    )
     is_active = forms.BooleanField(label=_("Active"), required=False)
 
     def __init__(self, *args, **kwargs) -> None:

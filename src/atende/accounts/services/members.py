@@ -43,7 +43,13 @@ def _other_active_admins(member: Member) -> bool:
 
 @transaction.atomic
 def member_update(
-    *, actor: Member, member: Member, sector: Sector | None, is_admin: bool, is_active: bool
+    *,
+    actor: Member,
+    member: Member,
+    sector: Sector | None,
+    is_admin: bool,
+    is_active: bool,
+    only_own_portfolio: bool = False,
 ) -> Member:
     """Change a member's sector, administrator flag or active state."""
     require(actor, AccountsPerm.MANAGE_MEMBERS)
@@ -57,5 +63,6 @@ def member_update(
     member.sector = sector
     member.is_admin = is_admin
     member.is_active = is_active
-    member.save(update_fields=["sector", "is_admin", "is_active"])
+    member.only_own_portfolio = only_own_portfolio
+    member.save(update_fields=["sector", "is_admin", "is_active", "only_own_portfolio"])
     return member

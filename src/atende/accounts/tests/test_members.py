@@ -92,3 +92,13 @@ def test_member_list_uses_a_fixed_number_of_queries(
         response = client.get(url)
     assert response.status_code == 200
     assert len(response.context["page"].items) == 31
+
+
+def test_admin_limits_a_salesperson_to_their_portfolio(client_as, admin_member, member):
+    client = client_as(admin_member)
+    client.post(
+        org_reverse("accounts:member_edit", organization=member.organization, pk=member.pk),
+        {"sector": "", "is_active": "on", "only_own_portfolio": "on"},
+    )
+    member.refresh_from_db()
+    assert member.only_own_portfolio is True

@@ -37,7 +37,12 @@ def member_invite_view(request):
 def member_edit_view(request, pk: int):
     require(request.member, AccountsPerm.MANAGE_MEMBERS)
     member = get_object_or_404(Member.objects.select_related("user", "sector"), pk=pk)
-    initial = {"sector": member.sector, "is_admin": member.is_admin, "is_active": member.is_active}
+    initial = {
+        "sector": member.sector,
+        "is_admin": member.is_admin,
+        "is_active": member.is_active,
+        "only_own_portfolio": member.only_own_portfolio,
+    }
     form = MemberForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
