@@ -10,7 +10,11 @@ class AccountsConfig(AppConfig):
         from atende.accounts import audit  # noqa: F401  (registers models with auditlog)
         from atende.accounts.modules import register_module
         from atende.accounts.permissions import AccountsPerm
-        from atende.core.navigation import NavSection, register_section
+        from atende.core.navigation import (
+            NavSection,
+            register_section,
+            register_settings_section,
+        )
 
         register_module("accounts", "Usuários e setores")
         register_section("home", NavSection("Início", "tenancy:home", order=0))
@@ -22,4 +26,12 @@ class AccountsConfig(AppConfig):
                 order=900,
                 permission=AccountsPerm.MANAGE_MEMBERS,
             ),
+        )
+        register_settings_section(
+            "members",
+            NavSection("Usuários", "accounts:members", 0, AccountsPerm.MANAGE_MEMBERS),
+        )
+        register_settings_section(
+            "sectors",
+            NavSection("Setores", "accounts:sectors", 10, AccountsPerm.MANAGE_SECTORS),
         )

@@ -1,7 +1,7 @@
 """The navigation entries the current member may open."""
 
 from atende.accounts.permissions import can
-from atende.core.navigation import sections
+from atende.core.navigation import NavSection, sections, settings_sections
 from atende.tenancy.urls import org_reverse
 
 
@@ -10,10 +10,10 @@ def navigation(request) -> dict:
     if member is None:
         return {}
 
-    def entries() -> list[dict]:
+    def entries(registered: list[NavSection]) -> list[dict]:
         path = request.path
         items = []
-        for section in sections():
+        for section in registered:
             if section.permission and not can(member, section.permission):
                 continue
             url = org_reverse(section.url_name, organization=request.organization)
@@ -22,4 +22,7 @@ def navigation(request) -> dict:
             items.append({"label": section.label, "url": url, "active": active})
         return items
 
-    return {"navigation": entries}
+    return {
+        "navigation": lambda: entries(sections()),
+        "settings_navigation": lambda: entries(settings_sections()),
+    }

@@ -21,3 +21,15 @@ def register_section(key: str, section: NavSection) -> None:
 
 def sections() -> list[NavSection]:
     return sorted(_sections.values(), key=lambda section: section.order)
+
+
+_settings_sections: dict[str, NavSection] = {}
+
+
+def register_settings_section(key: str, section: NavSection) -> None:
+    """Add a tab to Configurações (Usuários, Setores, Clientes…)."""
+    _settings_sections[key] = section
+
+
+def settings_sections() -> list[NavSection]:
+    return sorted(_settings_sections.values(), key=lambda section: section.order)

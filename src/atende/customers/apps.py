@@ -8,7 +8,11 @@ class CustomersConfig(AppConfig):
 
     def ready(self) -> None:
         from atende.accounts.modules import register_module
-        from atende.core.navigation import NavSection, register_section
+        from atende.core.navigation import (
+            NavSection,
+            register_section,
+            register_settings_section,
+        )
         from atende.customers import audit, builtin_tabs, permissions  # noqa: F401
         from atende.customers.permissions import CustomerPerm
 
@@ -16,4 +20,8 @@ class CustomersConfig(AppConfig):
         register_section(
             "customers",
             NavSection("Clientes", "customers:list", order=10, permission=CustomerPerm.VIEW),
+        )
+        register_settings_section(
+            "customers",
+            NavSection("Clientes", "customers:settings_home", 20, CustomerPerm.MANAGE_SETTINGS),
         )

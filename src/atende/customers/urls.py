@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from atende.customers.views import contacts, detail, lists
+from atende.customers.views import contacts, detail, lists, settings
 
 app_name = "customers"
 
@@ -35,6 +35,23 @@ urlpatterns = [
         "clientes/<int:number>/observacoes/<int:pk>/",
         contacts.observation_edit_view,
         name="observation_edit",
+    ),
+    path("configuracoes/clientes/", settings.catalog_list_view, name="settings_home"),
+    path("configuracoes/clientes/<slug:catalog>/", settings.catalog_list_view, name="settings"),
+    path(
+        "configuracoes/clientes/<slug:catalog>/novo/",
+        settings.catalog_edit_view,
+        name="settings_new",
+    ),
+    path(
+        "configuracoes/clientes/<slug:catalog>/<int:pk>/",
+        settings.catalog_edit_view,
+        name="settings_edit",
+    ),
+    path(
+        "configuracoes/setores/<int:pk>/categorias/",
+        settings.sector_categories_view,
+        name="sector_categories",
     ),
     path("clientes/<int:number>/", detail.customer_tab_view, name="detail"),
     path("clientes/<int:number>/<slug:tab>/", detail.customer_tab_view, name="tab"),

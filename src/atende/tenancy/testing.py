@@ -33,3 +33,15 @@ def isolation_factory(*url_names: str) -> Callable[[IsolationFactory], Isolation
 
 def registered_factories() -> dict[str, IsolationFactory]:
     return dict(_factories)
+
+
+def isolation_static(*url_names: str, **url_kwargs) -> None:
+    """Register routes whose parameters name no object (e.g. a list's key): the walker still
+    checks another organization's member and the anonymous visitor on them."""
+
+    def factory(organization) -> dict:
+        return dict(url_kwargs)
+
+    factory.names_no_object = True
+    for url_name in url_names:
+        _factories[url_name] = factory

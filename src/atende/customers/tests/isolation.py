@@ -1,7 +1,7 @@
 """Objects behind the customer routes, for the isolation walker."""
 
 from atende.customers.tests.factories import ContactFactory, CustomerFactory, ObservationFactory
-from atende.tenancy.testing import isolation_factory
+from atende.tenancy.testing import isolation_factory, isolation_static
 
 
 @isolation_factory(
@@ -49,3 +49,20 @@ def api_customer(organization):
 def api_contact(organization):
     contact = ContactFactory(organization=organization)
     return {"number": contact.customer.number, "pk": contact.pk}
+
+
+@isolation_factory("customers:settings_edit")
+def catalog_entry(organization):
+    from atende.customers.tests.factories import CategoryFactory
+
+    return {"catalog": "categorias", "pk": CategoryFactory(organization=organization).pk}
+
+
+isolation_static("customers:settings", "customers:settings_new", catalog="categorias")
+
+
+@isolation_factory("customers:sector_categories")
+def sector_categories(organization):
+    from atende.accounts.tests.factories import SectorFactory
+
+    return {"pk": SectorFactory(organization=organization).pk}

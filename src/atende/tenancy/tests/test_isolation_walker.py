@@ -139,7 +139,7 @@ def test_member_of_another_organization_gets_404_and_nothing_changes(
 
     assert client.get(owner_url).status_code == 404
     assert client.post(owner_url).status_code == 404
-    if kwargs:
+    if kwargs and not getattr(registered_factories()[route.name], "names_no_object", False):
         statuses = {client.get(own_url).status_code, client.post(own_url).status_code}
         assert statuses <= {404, 405}
         assert 404 in statuses

@@ -1,0 +1,41 @@
+"""The organization's own lists: categories, origins, contact types, extra fields."""
+
+from django.db import IntegrityError, models, transaction
+
+from atende.accounts.permissions import require
+from atende.core.errors import DomainError
+from atende.customers.models import ExtraField, SectorCategory
+from atende.customers.permissions import CustomerPerm
+from atende.tenancy.models import Member
+
+
+@transaction.atomic
+def catalog_save(
+    *, actor: Member, model: type[models.Model], instance: models.Model | None, **fields
+) -> models.Model:
+    """Create or change one entry of a customer catalog; names are unique per list."""
+    require(actor, CustomerPerm.MANAGE_SETTINGS)
+    instance = instance or model()
+    for name, value in fields.items():
+        setattr(instance, name, value.strip() if isinstance(value, str) else value)
+    if isinstance(instance, ExtraField) and instance.kind == "choice" and not instance.options:
+        raise DomainError("Informe as opções, uma por linha.", code="required", field="choices")
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError as exc:
+        field = "key" if isinstance(instance, ExtraField) else "name"
+        raise DomainError(
+            "Já existe um item com este nome.", code="duplicate", field=field
+        ) from exc
+    return instance
+
+
+@transaction.atomic
+def sector_categories_set(*, actor: Member, sector, categories) -> None:
+    """Limit a sector to these customer categories (none: no limit)."""
+    require(actor, CustomerPerm.MANAGE_SETTINGS)
+    SectorCategory.objects.filter(sector=sector).delete()
+    SectorCategory.objects.bulk_create(
+        [SectorCategory(sector=sector, category=category) for category in categories]
+    )
