@@ -2,13 +2,14 @@
 
 from django.urls import path
 
-from atende.customers.views import contacts, detail, lists, settings
+from atende.customers.views import cep, contacts, detail, lists, settings
 
 app_name = "customers"
 
 urlpatterns = [
     path("clientes/", lists.customer_list_view, name="list"),
     path("clientes/novo/", detail.customer_create_view, name="create"),
+    path("cep/", cep.cep_lookup_view, name="cep"),
     path("clientes/<int:number>/editar/", detail.customer_edit_view, name="edit"),
     path("clientes/<int:number>/situacao/", detail.customer_active_view, name="set_active"),
     path("clientes/<int:number>/favorito/", detail.favorite_toggle_view, name="favorite"),
