@@ -176,3 +176,21 @@ class CustomerFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = Category.objects.all()
         self.fields["owner"].queryset = Member.objects.filter(is_active=True).select_related("user")
+
+
+class AddressForm(forms.ModelForm):
+    class Meta:
+        from atende.customers.models import Address
+
+        model = Address
+        fields = [
+            "label", "postal_code", "street", "street_number", "complement", "district",
+            "city", "state", "reference",
+        ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _allow_length(self.fields["postal_code"], 9)
+
+    def clean_postal_code(self) -> str:
+        return digits(self.cleaned_data.get("postal_code", ""))

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from atende.customers.views import cep, contacts, detail, lists, settings
+from atende.customers.views import addresses, cep, contacts, detail, lists, settings
 
 app_name = "customers"
 
@@ -17,6 +17,17 @@ urlpatterns = [
         "clientes/<int:number>/observacoes/lidas/",
         detail.observations_read_view,
         name="observations_read",
+    ),
+    path("clientes/<int:number>/enderecos/novo/", addresses.address_edit_view, name="address_new"),
+    path(
+        "clientes/<int:number>/enderecos/<int:pk>/",
+        addresses.address_edit_view,
+        name="address_edit",
+    ),
+    path(
+        "clientes/<int:number>/enderecos/<int:pk>/excluir/",
+        addresses.address_delete_view,
+        name="address_delete",
     ),
     path("clientes/<int:number>/contatos/novo/", contacts.contact_edit_view, name="contact_new"),
     path(

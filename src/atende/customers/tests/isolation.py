@@ -12,6 +12,7 @@ from atende.tenancy.testing import isolation_factory, isolation_static
     "customers:observations_read",
     "customers:contact_new",
     "customers:observation_new",
+    "customers:address_new",
 )
 def customer(organization):
     return {"number": CustomerFactory(organization=organization).number}
@@ -66,3 +67,12 @@ def sector_categories(organization):
     from atende.accounts.tests.factories import SectorFactory
 
     return {"pk": SectorFactory(organization=organization).pk}
+
+
+@isolation_factory("customers:address_edit", "customers:address_delete")
+def address(organization):
+    from atende.customers.models import Address
+
+    customer = CustomerFactory(organization=organization)
+    address = Address.objects.create(customer=customer, label="Instalação", city="Campinas")
+    return {"number": customer.number, "pk": address.pk}

@@ -147,3 +147,15 @@ def test_favourite_toggles(client_as, admin_member, organization):
     assert "Favorito" in client.get(url(organization, "list")).context["favorites"][0].name
     client.post(url(organization, "favorite", number=customer.number))
     assert client.get(url(organization, "list")).context["favorites"] == []
+
+
+def test_other_address_is_added(client_as, admin_member, organization):
+    customer = CustomerFactory(organization=organization)
+    client_as(admin_member).post(
+        url(organization, "address_new", number=customer.number),
+        {"label": "Instalação", "postal_code": "01001-000", "street": "Praça da Sé",
+         "city": "São Paulo", "state": "SP"},
+    )  # fmt: skip
+    address = customer.addresses.get()
+    assert (address.label, address.postal_code) == ("Instalação", "01001000")
+    assert address.address_line == "Praça da Sé – São Paulo/SP – CEP 01001-000"

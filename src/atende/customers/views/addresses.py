@@ -1,0 +1,38 @@
+"""Other addresses of a customer (C5): installation, delivery… filled from the CEP."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from atende.core.errors import DomainError
+from atende.core.forms import add_domain_error
+from atende.customers.forms import AddressForm
+from atende.customers.selectors import customer_get
+from atende.customers.services.contacts import address_delete, address_save
+from atende.customers.views.detail import customer_url
+
+
+def address_edit_view(request, number: int, pk: int | None = None):
+    customer = customer_get(actor=request.member, number=number)
+    address = get_object_or_404(customer.addresses, pk=pk) if pk else None
+    form = AddressForm(request.POST or None, instance=address)
+    if request.method == "POST" and form.is_valid():
+        try:
+            address_save(
+                actor=request.member, customer=customer, address=address, **form.cleaned_data
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, "Endereço salvo.")
+            return redirect(customer_url(request, customer))
+    context = {"form": form, "customer": customer, "address": address}
+    return render(request, "customers/address_form.html", context)
+
+
+@require_POST
+def address_delete_view(request, number: int, pk: int):
+    customer = customer_get(actor=request.member, number=number)
+    address_delete(actor=request.member, address=get_object_or_404(customer.addresses, pk=pk))
+    messages.success(request, "Endereço excluído.")
+    return redirect(customer_url(request, customer))
