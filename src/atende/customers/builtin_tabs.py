@@ -4,7 +4,11 @@ from atende.customers.tabs import CustomerTab, register_customer_tab
 
 
 def _registry(request, customer) -> dict:
-    return {"addresses": list(customer.addresses.all()), "extra_values": _extra(customer)}
+    return {
+        "addresses": list(customer.addresses.all()),
+        "direct_debit": customer.direct_debits.first(),
+        "extra_values": _extra(customer),
+    }
 
 
 def _extra(customer) -> list[tuple[str, object]]:

@@ -194,3 +194,11 @@ class AddressForm(forms.ModelForm):
 
     def clean_postal_code(self) -> str:
         return digits(self.cleaned_data.get("postal_code", ""))
+
+
+class DirectDebitForm(forms.ModelForm):
+    class Meta:
+        from atende.customers.models import DirectDebit
+
+        model = DirectDebit
+        fields = ["bank_code", "agency", "account", "account_type", "identifier", "status"]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from atende.customers.views import addresses, cep, contacts, detail, lists, settings
+from atende.customers.views import addresses, cep, contacts, debit, detail, lists, settings
 
 app_name = "customers"
 
@@ -28,6 +28,12 @@ urlpatterns = [
         "clientes/<int:number>/enderecos/<int:pk>/excluir/",
         addresses.address_delete_view,
         name="address_delete",
+    ),
+    path("clientes/<int:number>/debito/", debit.direct_debit_edit_view, name="direct_debit"),
+    path(
+        "clientes/<int:number>/debito/autorizacao.pdf",
+        debit.direct_debit_pdf_view,
+        name="direct_debit_pdf",
     ),
     path("clientes/<int:number>/contatos/novo/", contacts.contact_edit_view, name="contact_new"),
     path(

@@ -13,6 +13,7 @@ from atende.tenancy.testing import isolation_factory, isolation_static
     "customers:contact_new",
     "customers:observation_new",
     "customers:address_new",
+    "customers:direct_debit",
 )
 def customer(organization):
     return {"number": CustomerFactory(organization=organization).number}
@@ -76,3 +77,14 @@ def address(organization):
     customer = CustomerFactory(organization=organization)
     address = Address.objects.create(customer=customer, label="Instalação", city="Campinas")
     return {"number": customer.number, "pk": address.pk}
+
+
+@isolation_factory("customers:direct_debit_pdf")
+def direct_debit(organization):
+    from atende.customers.models import DirectDebit
+
+    customer = CustomerFactory(organization=organization)
+    DirectDebit.objects.create(
+        customer=customer, bank_code="001", agency="1234", account="56789-0", identifier="X1"
+    )
+    return {"number": customer.number}

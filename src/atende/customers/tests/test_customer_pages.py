@@ -72,8 +72,8 @@ def test_customer_page_queries_are_fixed(
     customer = CustomerFactory(organization=organization)
     client = client_as(admin_member)
     # session, user, member, customer, favourite, unread observations, addresses,
-    # extra fields, switcher memberships
-    with django_assert_num_queries(9):
+    # direct debit, extra fields, switcher memberships
+    with django_assert_num_queries(10):
         client.get(url(organization, "detail", number=customer.number))
 
 
@@ -159,3 +159,28 @@ def test_other_address_is_added(client_as, admin_member, organization):
     address = customer.addresses.get()
     assert (address.label, address.postal_code) == ("Instalação", "01001000")
     assert address.address_line == "Praça da Sé – São Paulo/SP – CEP 01001-000"
+
+
+def test_direct_debit_is_saved_and_the_authorisation_prints(client_as, admin_member, organization):
+    customer = CustomerFactory(organization=organization, name="Clara Nunes")
+    client = client_as(admin_member)
+    client.post(
+        url(organization, "direct_debit", number=customer.number),
+        {"bank_code": "237", "agency": "0123", "account": "45678-9", "account_type": "checking",
+         "identifier": "CLI0001", "status": "pending"},
+    )  # fmt: skip
+    response = client.get(url(organization, "direct_debit_pdf", number=customer.number))
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert customer.direct_debits.get().identifier == "CLI0001"
+
+
+def test_direct_debit_without_bank_data_is_refused(client_as, admin_member, organization):
+    customer = CustomerFactory(organization=organization)
+    response = client_as(admin_member).post(
+        url(organization, "direct_debit", number=customer.number),
+        {"bank_code": "", "agency": "", "account": "", "account_type": "checking",
+         "identifier": "", "status": "pending"},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert customer.direct_debits.count() == 0
