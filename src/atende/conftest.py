@@ -15,11 +15,12 @@ TEST_PASSWORD = "senha-de-teste-123"  # noqa: S105
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _fast_test_settings(django_test_environment):
+def _fast_test_settings(django_test_environment, tmp_path_factory):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")  # uploads never land in the repo
 
 
 @pytest.fixture

@@ -1,3 +1,7 @@
+from django.urls import path
+
+from atende.files import views
+
 app_name = "files"
 
-urlpatterns: list = []
+urlpatterns = [path("arquivos/<uuid:key>/", views.download_view, name="download")]
