@@ -13,7 +13,7 @@ class CustomersConfig(AppConfig):
             register_section,
             register_settings_section,
         )
-        from atende.customers import audit, builtin_tabs, permissions  # noqa: F401
+        from atende.customers import audit, builtin_tabs, documents, permissions  # noqa: F401
         from atende.customers.permissions import CustomerPerm
 
         register_module("customers", "Clientes")

@@ -2,10 +2,18 @@
 
 from auditlog.registry import auditlog
 
-from atende.customers.models import Address, Contact, Customer, DirectDebit, Observation
+from atende.customers.models import (
+    Address,
+    Contact,
+    Customer,
+    CustomerDocument,
+    DirectDebit,
+    Observation,
+)
 
 auditlog.register(Customer, exclude_fields=["search_text", "updated_at"])
 auditlog.register(Contact)
 auditlog.register(Address)
 auditlog.register(Observation)
 auditlog.register(DirectDebit)
+auditlog.register(CustomerDocument)

@@ -26,6 +26,13 @@ def _observations(request, customer) -> dict:
     return {"observations": list(customer.observations.select_related("author__user")[:200])}
 
 
+def _documents(request, customer) -> dict:
+    from atende.customers.forms import CustomerDocumentForm
+
+    documents = customer.documents.select_related("stored_file", "document_type")
+    return {"documents": list(documents[:200]), "document_form": CustomerDocumentForm()}
+
+
 def _history(request, customer) -> dict:
     return {}
 
@@ -40,6 +47,9 @@ register_customer_tab(
     CustomerTab(
         "observacoes", "Observações", "customers/tab_observations.html", _observations, order=20
     )
+)
+register_customer_tab(
+    CustomerTab("documentos", "Documentos", "customers/tab_documents.html", _documents, order=30)
 )
 register_customer_tab(
     CustomerTab("historico", "Histórico", "customers/tab_history.html", _history, order=90)

@@ -11,6 +11,7 @@ from atende.customers.models import (
     Contact,
     ContactType,
     Customer,
+    DocumentType,
     ExtraField,
     ExtraFieldKind,
     Observation,
@@ -202,3 +203,15 @@ class DirectDebitForm(forms.ModelForm):
 
         model = DirectDebit
         fields = ["bank_code", "agency", "account", "account_type", "identifier", "status"]
+
+
+class CustomerDocumentForm(forms.Form):
+    file = forms.FileField(label=_("File"))
+    document_type = forms.ModelChoiceField(
+        label=_("Document type"), queryset=DocumentType.objects.none(), required=False
+    )
+    description = forms.CharField(label=_("Description"), max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["document_type"].queryset = DocumentType.objects.filter(is_active=True)

@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from atende.customers.views import addresses, cep, contacts, debit, detail, lists, settings
+from atende.customers.views import (
+    addresses,
+    cep,
+    contacts,
+    debit,
+    detail,
+    documents,
+    lists,
+    settings,
+)
 
 app_name = "customers"
 
@@ -34,6 +43,16 @@ urlpatterns = [
         "clientes/<int:number>/debito/autorizacao.pdf",
         debit.direct_debit_pdf_view,
         name="direct_debit_pdf",
+    ),
+    path(
+        "clientes/<int:number>/documentos/enviar/",
+        documents.document_upload_view,
+        name="document_upload",
+    ),
+    path(
+        "clientes/<int:number>/documentos/<int:pk>/excluir/",
+        documents.document_delete_view,
+        name="document_delete",
     ),
     path("clientes/<int:number>/contatos/novo/", contacts.contact_edit_view, name="contact_new"),
     path(

@@ -3,6 +3,7 @@
 from atende.customers.models.catalogs import (
     Category,
     ContactType,
+    DocumentType,
     ExtraField,
     ExtraFieldKind,
     ExtraFieldTarget,
@@ -12,6 +13,7 @@ from atende.customers.models.catalogs import (
 )
 from atende.customers.models.contacts import Address, Contact
 from atende.customers.models.customer import Customer, CustomerKind, SubscriberType
+from atende.customers.models.documents import CustomerDocument
 from atende.customers.models.notes import DirectDebit, Favorite, Observation, ObservationRead
 
 __all__ = [
@@ -20,8 +22,10 @@ __all__ = [
     "Contact",
     "ContactType",
     "Customer",
+    "CustomerDocument",
     "CustomerKind",
     "DirectDebit",
+    "DocumentType",
     "ExtraField",
     "ExtraFieldKind",
     "ExtraFieldTarget",

@@ -124,3 +124,13 @@ class ExtraField(TenantModel):
     @property
     def options(self) -> list[str]:
         return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+
+class DocumentType(NamedCatalog):
+    """Contrato, RG/CNH, Comprovante de endereço…"""
+
+    class Meta(NamedCatalog.Meta):
+        verbose_name = _("document type")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "name"], name="customers_doctype_name")
+        ]

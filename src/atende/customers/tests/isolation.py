@@ -14,6 +14,7 @@ from atende.tenancy.testing import isolation_factory, isolation_static
     "customers:observation_new",
     "customers:address_new",
     "customers:direct_debit",
+    "customers:document_upload",
 )
 def customer(organization):
     return {"number": CustomerFactory(organization=organization).number}
@@ -88,3 +89,20 @@ def direct_debit(organization):
         customer=customer, bank_code="001", agency="1234", account="56789-0", identifier="X1"
     )
     return {"number": customer.number}
+
+
+@isolation_factory("customers:document_delete")
+def customer_document(organization):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from atende.customers.documents import CUSTOMER_DOCUMENT
+    from atende.customers.models import CustomerDocument
+    from atende.files.services import stored_file_create
+    from atende.files.tests.samples import PNG
+
+    customer = CustomerFactory(organization=organization)
+    stored = stored_file_create(
+        actor=None, uploaded_file=SimpleUploadedFile("rg.png", PNG), use=CUSTOMER_DOCUMENT
+    )
+    document = CustomerDocument.objects.create(customer=customer, stored_file=stored)
+    return {"number": customer.number, "pk": document.pk}

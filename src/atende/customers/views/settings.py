@@ -14,6 +14,7 @@ from atende.core.forms import add_domain_error
 from atende.customers.models import (
     Category,
     ContactType,
+    DocumentType,
     ExtraField,
     Origin,
     OriginType,
@@ -39,6 +40,7 @@ CATALOGS = {
         Catalog("tipos-de-origem", "Tipos de origem", OriginType, ("name", "is_active")),
         Catalog("origens", "Origens comerciais", Origin, ("origin_type", "name", "is_active")),
         Catalog("tipos-de-contato", "Tipos de contato", ContactType, ("name", "is_active")),
+        Catalog("tipos-de-documento", "Tipos de documento", DocumentType, ("name", "is_active")),
         Catalog(
             "campos-extras",
             "Campos extras",

@@ -1,0 +1,42 @@
+"""Documentos tab: upload through the one file validator, list, delete."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
+
+from atende.core.errors import DomainError
+from atende.customers.forms import CustomerDocumentForm
+from atende.customers.selectors import customer_get
+from atende.customers.services.documents import customer_document_add, customer_document_delete
+from atende.customers.views.detail import customer_url
+
+
+@require_POST
+def document_upload_view(request, number: int):
+    customer = customer_get(actor=request.member, number=number)
+    form = CustomerDocumentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "Escolha um arquivo para enviar.")
+    else:
+        try:
+            customer_document_add(
+                actor=request.member,
+                customer=customer,
+                uploaded_file=form.cleaned_data["file"],
+                document_type=form.cleaned_data["document_type"],
+                description=form.cleaned_data["description"],
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, "Documento anexado.")
+    return redirect(customer_url(request, customer, "documentos"))
+
+
+@require_POST
+def document_delete_view(request, number: int, pk: int):
+    customer = customer_get(actor=request.member, number=number)
+    document = get_object_or_404(customer.documents.select_related("stored_file"), pk=pk)
+    customer_document_delete(actor=request.member, document=document)
+    messages.success(request, "Documento excluído.")
+    return redirect(customer_url(request, customer, "documentos"))
