@@ -4,7 +4,6 @@ import os
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,8 +39,10 @@ def test_database_url() -> str:
 
 @contextmanager
 def celery_worker(*, extra_env: dict[str, str]) -> Iterator[str]:
-    """Run `celery worker` on a private queue; yields the queue name."""
-    queue = f"test-{uuid.uuid4().hex[:10]}"
+    """Run `celery worker` on the default queue of a test-only Redis database (emptied first);
+    yields the queue name."""
+    queue = "celery"
+    redis.Redis.from_url(REDIS_URL).delete(queue)
     env = {
         **os.environ,
         "CELERY_BROKER_URL": REDIS_URL,
@@ -74,3 +75,27 @@ def celery_worker(*, extra_env: dict[str, str]) -> Iterator[str]:
             output, _ = process.communicate()
         if os.environ.get("ATENDE_SHOW_WORKER_LOG"):
             sys.stdout.write(output)
+
+
+@contextmanager
+def app_on_broker(app) -> Iterator[None]:
+    """Point the Celery app of this process at the test broker, then restore it.
+
+    Producers and queues are cached once used (eager tests use them), so they are dropped.
+    """
+    keys = ("broker_url", "result_backend", "task_always_eager")
+    saved = {key: app.conf.get(key) for key in keys}
+    _drop_connections(app)
+    app.conf.update(broker_url=REDIS_URL, result_backend=REDIS_URL, task_always_eager=False)
+    try:
+        yield
+    finally:
+        _drop_connections(app)
+        app.conf.update(saved)
+
+
+def _drop_connections(app) -> None:
+    if app._pool is not None:
+        app._pool.force_close_all()
+        app._pool = None
+    app.amqp._producer_pool = None

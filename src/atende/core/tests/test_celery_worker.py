@@ -5,7 +5,7 @@ import pytest
 from atende.accounts.services.members import member_invite
 from atende.celery import app as celery_app
 from atende.core.testing.smtp import smtp_server
-from atende.core.testing.worker import REDIS_URL, celery_worker, redis_unreachable_reason
+from atende.core.testing.worker import app_on_broker, celery_worker, redis_unreachable_reason
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
@@ -15,22 +15,12 @@ def redis_broker():
     reason = redis_unreachable_reason()
     if reason:
         pytest.skip(reason)
-    saved = {
-        key: celery_app.conf.get(key)
-        for key in ("broker_url", "result_backend", "task_always_eager", "task_default_queue")
-    }
-    yield celery_app
-    celery_app.conf.update(saved)
+    with app_on_broker(celery_app):
+        yield celery_app
 
 
 def test_invitation_is_sent_by_a_real_worker_through_redis(redis_broker, admin_member):
-    with smtp_server() as smtp, celery_worker(extra_env={"EMAIL_URL": smtp.url}) as queue:
-        redis_broker.conf.update(
-            broker_url=REDIS_URL,
-            result_backend=REDIS_URL,
-            task_always_eager=False,
-            task_default_queue=queue,
-        )
+    with smtp_server() as smtp, celery_worker(extra_env={"EMAIL_URL": smtp.url}):
         member_invite(
             actor=admin_member, email="nova.pessoa@example.com", full_name="Nova", sector=None
         )
