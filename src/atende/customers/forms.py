@@ -166,17 +166,27 @@ class CustomerFilterForm(forms.Form):
         choices=[("1", _("Active")), ("0", _("Inactive")), ("", _("All"))],
     )
     category = forms.ModelChoiceField(
-        label=_("Category"), queryset=Category.objects.none(), required=False
+        label=_("Category"),
+        queryset=Category.objects.none(),
+        required=False,
+        empty_label=_("All"),
     )
     owner = forms.ModelChoiceField(
-        label=_("Portfolio owner"), queryset=Member.objects.none(), required=False
+        label=_("Portfolio owner"),
+        queryset=Member.objects.none(),
+        required=False,
+        empty_label=_("All"),
     )
     city = forms.CharField(label=_("City"), required=False)
 
     def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("initial", {"active": "1"})
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = Category.objects.all()
-        self.fields["owner"].queryset = Member.objects.filter(is_active=True).select_related("user")
+        self.fields["owner"].queryset = Member.objects.filter(is_active=True).select_related(
+            "user"
+        )
+
 
 
 class AddressForm(forms.ModelForm):
