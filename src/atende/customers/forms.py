@@ -4,7 +4,7 @@ from django import forms
 from django.core import validators
 from django.utils.translation import gettext_lazy as _
 
-from atende.core.documents import clean
+from atende.core.documents import clean, format_document
 from atende.core.text import digits
 from atende.customers.models import (
     Category,
@@ -50,6 +50,10 @@ def _extra_form_field(field: ExtraField) -> forms.Field:
         choices = [("", "—"), *((option, option) for option in field.options)]
         return forms.ChoiceField(**common, choices=choices)
     return forms.CharField(**common, max_length=500)
+
+
+def format_cep(cep: str) -> str:
+    return f"{cep[:5]}-{cep[5:]}" if len(cep or "") == 8 else (cep or "")
 
 
 def _allow_length(field: forms.CharField, length: int) -> None:
@@ -117,6 +121,10 @@ class CustomerForm(ExtraFieldsMixin, forms.ModelForm):
         )
         self.fields["owner"].queryset = Member.objects.filter(is_active=True).select_related("user")
         self.add_extra_fields(self.instance.extra or {})
+        if not self.is_bound and self.instance.pk:  # show what people type: with masks
+            self.initial["document"] = format_document(self.instance.document)
+            for name in ("postal_code", "billing_postal_code"):
+                self.initial[name] = format_cep(getattr(self.instance, name))
 
     def clean_document(self) -> str:
         return clean(self.cleaned_data.get("document", ""))
@@ -183,10 +191,7 @@ class CustomerFilterForm(forms.Form):
         kwargs.setdefault("initial", {"active": "1"})
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = Category.objects.all()
-        self.fields["owner"].queryset = Member.objects.filter(is_active=True).select_related(
-            "user"
-        )
-
+        self.fields["owner"].queryset = Member.objects.filter(is_active=True).select_related("user")
 
 
 class AddressForm(forms.ModelForm):
