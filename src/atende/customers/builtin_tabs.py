@@ -33,6 +33,19 @@ def _documents(request, customer) -> dict:
     return {"documents": list(documents[:200]), "document_form": CustomerDocumentForm()}
 
 
+def _messages(request, customer) -> dict:
+    from atende.customers.forms import CustomerEmailForm, CustomerSmsForm
+    from atende.customers.models import SmsTemplate
+
+    return {
+        "emails": list(customer.emails.prefetch_related("attachments")[:100]),
+        "sms_messages": list(customer.sms_messages.all()[:50]),
+        "email_form": CustomerEmailForm(customer=customer),
+        "sms_form": CustomerSmsForm(customer=customer),
+        "sms_templates": list(SmsTemplate.objects.filter(is_active=True)),
+    }
+
+
 def _history(request, customer) -> dict:
     return {}
 
@@ -50,6 +63,9 @@ register_customer_tab(
 )
 register_customer_tab(
     CustomerTab("documentos", "Documentos", "customers/tab_documents.html", _documents, order=30)
+)
+register_customer_tab(
+    CustomerTab("emails", "E-mails e SMS", "customers/tab_messages.html", _messages, order=40)
 )
 register_customer_tab(
     CustomerTab("historico", "Histórico", "customers/tab_history.html", _history, order=90)

@@ -19,3 +19,13 @@ def _may_download(member, stored_file) -> bool:
 
 
 register_download_rule(CUSTOMER_DOCUMENT, _may_download)
+
+
+def _may_download_email_attachment(member, stored_file) -> bool:
+    from atende.customers.models import CustomerEmail
+
+    email = CustomerEmail.objects.select_related("customer").filter(attachments=stored_file).first()
+    return email is not None and can(member, CustomerPerm.VIEW, email.customer)
+
+
+register_download_rule("customer_email_attachment", _may_download_email_attachment)

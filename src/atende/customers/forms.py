@@ -230,3 +230,47 @@ class CustomerDocumentForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["document_type"].queryset = DocumentType.objects.filter(is_active=True)
+
+
+class CustomerEmailForm(forms.Form):
+    to = forms.MultipleChoiceField(
+        label=_("Send to"), widget=forms.CheckboxSelectMultiple, required=False
+    )
+    cc = forms.CharField(
+        label=_("Copy to"), required=False, help_text=_("E-mails separated by commas.")
+    )
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 6}))
+    attachment = forms.FileField(label=_("Attachment"), required=False)
+
+    def __init__(self, *args, customer: Customer, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        choices = []
+        if customer.email:
+            choices.append((customer.email, f"{customer.display_name} <{customer.email}>"))
+        choices.extend(
+            (contact.email, f"{contact.name} <{contact.email}>")
+            for contact in customer.contacts.exclude(email="")
+        )
+        self.fields["to"].choices = choices
+
+
+class CustomerSmsForm(forms.Form):
+    contacts = forms.ModelMultipleChoiceField(
+        label=_("Mobiles"), queryset=Contact.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    template = forms.ModelChoiceField(
+        label=_("Template"), queryset=None, required=False, empty_label="—"
+    )
+    text = forms.CharField(
+        label=_("Message"), max_length=480, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, customer: Customer, **kwargs) -> None:
+        from atende.customers.models import SmsTemplate
+
+        super().__init__(*args, **kwargs)
+        self.fields["contacts"].queryset = customer.contacts.filter(sms_consent=True).exclude(
+            mobile=""
+        )
+        self.fields["template"].queryset = SmsTemplate.objects.filter(is_active=True)

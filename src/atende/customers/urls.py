@@ -10,6 +10,7 @@ from atende.customers.views import (
     detail,
     documents,
     lists,
+    messages,
     settings,
 )
 
@@ -54,6 +55,13 @@ urlpatterns = [
         documents.document_delete_view,
         name="document_delete",
     ),
+    path("clientes/<int:number>/emails/enviar/", messages.email_send_view, name="email_send"),
+    path(
+        "clientes/<int:number>/emails/<int:pk>/reenviar/",
+        messages.email_resend_view,
+        name="email_resend",
+    ),
+    path("clientes/<int:number>/sms/enviar/", messages.sms_send_view, name="sms_send"),
     path("clientes/<int:number>/contatos/novo/", contacts.contact_edit_view, name="contact_new"),
     path(
         "clientes/<int:number>/contatos/<int:pk>/", contacts.contact_edit_view, name="contact_edit"

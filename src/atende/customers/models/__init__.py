@@ -14,6 +14,13 @@ from atende.customers.models.catalogs import (
 from atende.customers.models.contacts import Address, Contact
 from atende.customers.models.customer import Customer, CustomerKind, SubscriberType
 from atende.customers.models.documents import CustomerDocument
+from atende.customers.models.messages import (
+    CustomerEmail,
+    CustomerEmailAttachment,
+    CustomerSms,
+    MessageStatus,
+    SmsTemplate,
+)
 from atende.customers.models.notes import DirectDebit, Favorite, Observation, ObservationRead
 
 __all__ = [
@@ -23,6 +30,11 @@ __all__ = [
     "ContactType",
     "Customer",
     "CustomerDocument",
+    "CustomerEmail",
+    "CustomerEmailAttachment",
+    "CustomerSms",
+    "MessageStatus",
+    "SmsTemplate",
     "CustomerKind",
     "DirectDebit",
     "DocumentType",

@@ -15,6 +15,8 @@ from atende.tenancy.testing import isolation_factory, isolation_static
     "customers:address_new",
     "customers:direct_debit",
     "customers:document_upload",
+    "customers:email_send",
+    "customers:sms_send",
 )
 def customer(organization):
     return {"number": CustomerFactory(organization=organization).number}
@@ -106,3 +108,12 @@ def customer_document(organization):
     )
     document = CustomerDocument.objects.create(customer=customer, stored_file=stored)
     return {"number": customer.number, "pk": document.pk}
+
+
+@isolation_factory("customers:email_resend")
+def customer_email(organization):
+    from atende.customers.models import CustomerEmail
+
+    customer = CustomerFactory(organization=organization)
+    email = CustomerEmail.objects.create(customer=customer, to=["a@b.com"], subject="Oi", body=".")
+    return {"number": customer.number, "pk": email.pk}

@@ -19,6 +19,7 @@ from atende.customers.models import (
     Origin,
     OriginType,
     SectorCategory,
+    SmsTemplate,
 )
 from atende.customers.permissions import CustomerPerm
 from atende.customers.services.catalogs import catalog_save, sector_categories_set
@@ -41,6 +42,7 @@ CATALOGS = {
         Catalog("origens", "Origens comerciais", Origin, ("origin_type", "name", "is_active")),
         Catalog("tipos-de-contato", "Tipos de contato", ContactType, ("name", "is_active")),
         Catalog("tipos-de-documento", "Tipos de documento", DocumentType, ("name", "is_active")),
+        Catalog("modelos-de-sms", "Modelos de SMS", SmsTemplate, ("name", "text", "is_active")),
         Catalog(
             "campos-extras",
             "Campos extras",

@@ -1,0 +1,108 @@
+"""E-mail and SMS to a customer's contacts (C11): logged, sent after commit, re-sendable."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+
+from atende.accounts.permissions import require
+from atende.core.errors import DomainError
+from atende.customers.models import Contact, Customer, CustomerEmail, CustomerSms, MessageStatus
+from atende.customers.permissions import CustomerPerm
+from atende.files.policies import DOCUMENTS, MB, UploadPolicy, register_upload_policy
+from atende.files.services import stored_file_create
+from atende.tenancy.models import Member
+
+EMAIL_ATTACHMENT = "customer_email_attachment"
+register_upload_policy(UploadPolicy(EMAIL_ATTACHMENT, DOCUMENTS, max_bytes=10 * MB))
+
+
+def _addresses(values: list[str], field: str) -> list[str]:
+    cleaned = []
+    for value in values:
+        value = value.strip()
+        if not value:
+            continue
+        try:
+            validate_email(value)
+        except ValidationError:
+            raise DomainError(
+                f"E-mail inválido: {value}", code="invalid_email", field=field
+            ) from None
+        cleaned.append(value.lower())
+    return list(dict.fromkeys(cleaned))
+
+
+@transaction.atomic
+def customer_email_send(
+    *,
+    actor: Member,
+    customer: Customer,
+    to: list[str],
+    cc: list[str],
+    subject: str,
+    body: str,
+    attachments: list = (),
+) -> CustomerEmail:
+    """Log the e-mail on the customer and send it from a worker once this commits."""
+    from atende.customers.tasks import customer_email_deliver_task
+
+    require(actor, CustomerPerm.SEND_EMAIL, customer)
+    recipients = _addresses(to, "to")
+    if not recipients:
+        raise DomainError("Escolha ao menos um destinatário.", code="required", field="to")
+    if not subject.strip():
+        raise DomainError("Informe o assunto.", code="required", field="subject")
+    email = CustomerEmail.objects.create(
+        customer=customer,
+        to=recipients,
+        cc=_addresses(cc, "cc"),
+        subject=subject.strip(),
+        body=body,
+        sent_by=actor,
+    )
+    for uploaded in attachments:
+        stored = stored_file_create(actor=actor, uploaded_file=uploaded, use=EMAIL_ATTACHMENT)
+        email.attachments.add(stored)
+    customer_email_deliver_task.delay_on_commit(email.organization_id, email.pk)
+    return email
+
+
+@transaction.atomic
+def customer_email_resend(*, actor: Member, email: CustomerEmail) -> CustomerEmail:
+    """Queue the same message again (after a failure, or because the customer asked)."""
+    from atende.customers.tasks import customer_email_deliver_task
+
+    require(actor, CustomerPerm.SEND_EMAIL, email.customer)
+    email.status, email.error = MessageStatus.QUEUED, ""
+    email.save(update_fields=["status", "error"])
+    customer_email_deliver_task.delay_on_commit(email.organization_id, email.pk)
+    return email
+
+
+@transaction.atomic
+def customer_sms_send(
+    *, actor: Member, customer: Customer, contacts: list[Contact], text: str
+) -> list[CustomerSms]:
+    """Send one SMS per chosen contact; only mobiles whose owner agreed to receive SMS."""
+    from atende.customers.tasks import customer_sms_deliver_task
+
+    require(actor, CustomerPerm.SEND_SMS, customer)
+    text = text.strip()
+    if not text:
+        raise DomainError("Escreva a mensagem.", code="required", field="text")
+    if len(text) > 480:
+        raise DomainError("Mensagem longa demais (máximo 480 caracteres).", field="text")
+    allowed = [c for c in contacts if c.customer_id == customer.pk and c.mobile and c.sms_consent]
+    if not allowed:
+        raise DomainError(
+            "Nenhum dos contatos escolhidos autorizou SMS no celular.", field="contacts"
+        )
+    messages = [
+        CustomerSms.objects.create(
+            customer=customer, contact=contact, phone=contact.mobile, text=text, sent_by=actor
+        )
+        for contact in allowed
+    ]
+    for message in messages:
+        customer_sms_deliver_task.delay_on_commit(message.organization_id, message.pk)
+    return messages
