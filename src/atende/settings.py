@@ -127,6 +127,9 @@ def _database() -> dict:
         # Same driver plus per-transaction row-level-security settings (tenancy.db).
         config["ENGINE"] = "atende.tenancy.db"
         config["CONN_HEALTH_CHECKS"] = True
+        # One transaction per request: the organization's RLS setting is written once, not
+        # around every statement. (Not on SQLite, where BEGIN IMMEDIATE would serialise reads.)
+        config["ATOMIC_REQUESTS"] = True
     return config
 
 
