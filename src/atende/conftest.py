@@ -5,8 +5,12 @@ Personas: `organization` has `admin_member` (administrator) and `member` (no sec
 with `organization` active, as a request inside it would.
 """
 
+from contextlib import contextmanager
+
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from atende.accounts.tests.factories import MemberFactory, OrganizationFactory
 from atende.tenancy.context import activate
@@ -75,3 +79,27 @@ def client_as():
         return client
 
     return make
+
+
+TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT", "BEGIN", "COMMIT")
+
+
+@pytest.fixture
+def django_assert_num_queries():
+    """Exact query counts, without transaction bookkeeping: PostgreSQL wraps each request in a
+    transaction (ATOMIC_REQUESTS) and SQLite does not, and the reads are what we pin."""
+
+    @contextmanager
+    def assert_num_queries(expected: int):
+        with CaptureQueriesContext(connection) as captured:
+            yield captured
+        statements = [
+            query["sql"]
+            for query in captured.captured_queries
+            if not query["sql"].upper().startswith(TRANSACTION_CONTROL)
+        ]
+        assert len(statements) == expected, (
+            f"expected {expected} queries, got {len(statements)}:\n" + "\n".join(statements)
+        )
+
+    return assert_num_queries

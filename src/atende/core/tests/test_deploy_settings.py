@@ -16,6 +16,7 @@ PRODUCTION_ENV = {
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     environment = {**os.environ, **PRODUCTION_ENV, **env}
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # a test-only switch
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

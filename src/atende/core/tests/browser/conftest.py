@@ -19,10 +19,6 @@ CHROMIUM_ARGS = [
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1366, "height": 900}
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls we make from the
-# test body are still synchronous and single-threaded.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 @pytest.fixture(scope="session")
 def browser():
@@ -30,12 +26,18 @@ def browser():
         pytest.skip(f"Chromium not found at {CHROMIUM}: install Debian's chromium")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the test body
+    # makes are still synchronous and single-threaded.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture
