@@ -168,3 +168,22 @@ def test_unreachable_gateway_is_an_sms_error():
         HttpSmsGateway(f"http://127.0.0.1:{free_port()}/send", "x", timeout=1).send(
             to="+5519999999999", text="oi"
         )
+
+
+def test_sms_page_sends_the_template_text(
+    gateway, client_as, admin_member, organization, django_capture_on_commit_callbacks
+):
+    from atende.customers.models import SmsTemplate
+    from atende.tenancy.urls import org_reverse
+
+    template = SmsTemplate.objects.create(name="Cobrança", text="Sua fatura vence amanhã.")
+    customer = CustomerFactory(organization=organization)
+    contact = ContactFactory(
+        organization=organization, customer=customer, mobile="19 99999-0000", sms_consent=True
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client_as(admin_member).post(
+            org_reverse("customers:sms_send", organization=organization, number=customer.number),
+            {"contacts": [contact.pk], "template": template.pk, "text": ""},
+        )
+    assert [body["text"] for _, body in gateway] == ["Sua fatura vence amanhã."]

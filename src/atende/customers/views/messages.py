@@ -56,12 +56,14 @@ def sms_send_view(request, number: int):
     if not form.is_valid():
         messages.error(request, "Escolha os celulares e escreva a mensagem.")
         return redirect(customer_url(request, customer, "emails"))
+    template = form.cleaned_data["template"]
+    text = form.cleaned_data["text"] or (template.text if template else "")
     try:
         sent = customer_sms_send(
             actor=request.member,
             customer=customer,
             contacts=list(form.cleaned_data["contacts"]),
-            text=form.cleaned_data["text"],
+            text=text,
         )
     except DomainError as error:
         messages.error(request, error.message)
