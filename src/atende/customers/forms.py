@@ -263,7 +263,11 @@ class CustomerSmsForm(forms.Form):
         label=_("Template"), queryset=None, required=False, empty_label="—"
     )
     text = forms.CharField(
-        label=_("Message"), max_length=480, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Message"),
+        max_length=480,
+        required=False,
+        help_text=_("Empty: the template's text is sent."),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, customer: Customer, **kwargs) -> None:

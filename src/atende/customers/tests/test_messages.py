@@ -186,4 +186,6 @@ def test_sms_page_sends_the_template_text(
             org_reverse("customers:sms_send", organization=organization, number=customer.number),
             {"contacts": [contact.pk], "template": template.pk, "text": ""},
         )
-    assert [body["text"] for _, body in gateway] == ["Sua fatura vence amanhã."]
+    assert [body["text"] for _, body in gateway] == ["Sua fatura vence amanhã."], list(
+        CustomerSms.objects.values_list("status", "error")
+    )
