@@ -20,6 +20,11 @@ def test_every_message_has_a_portuguese_translation():
     assert untranslated == []
 
 
+def test_no_translation_is_a_fuzzy_guess():
+    # gettext ignores fuzzy entries, so users would see English there.
+    assert "#, fuzzy" not in CATALOG.read_text()
+
+
 def test_the_compiled_catalog_is_used():
     with translation.override("pt-br"):
         assert translation.gettext("Sign in") == "Entrar"
