@@ -70,6 +70,7 @@ def catalog_list_view(request, catalog: str = "categorias"):
         "catalogs": CATALOGS.values(),
         "catalog": current,
         "items": current.model.objects.all()[:500],
+        "sectors": Sector.objects.order_by("name"),
     }
     return render(request, "customers/settings_catalog.html", context)
 
