@@ -1,4 +1,3 @@
-"""Boletos, PIX BR Code and CNAB bank files in pure Python.
-
-Owns the bank formats; imports nothing from Django nor from any other ``atende`` package.
+"""Pure-Python banking core: boletos (BB 001, Caixa 104, Bradesco 237), PIX BR Code, CNAB 240/400
+return and shipment files, boleto PDF. Imports nothing from Django or other atende packages.
 """

@@ -1,0 +1,5 @@
+import sys
+
+from atende.banking.cli import main
+
+sys.exit(main())

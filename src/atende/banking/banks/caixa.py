@@ -1,0 +1,77 @@
+"""Caixa (104), SIGCB: nosso número XY + 15 digits, campo livre with its own DV (FACTS.md §6).
+
+Beneficiary codes of 7 digits (issued from 1100000 on) fill barcode pos 20-26 with no DV; the
+rest of the campo livre is unchanged [unverified in a Caixa manual: openboleto PR #216, the
+vector caixa-17 and the 2021 return file agree]. The legacy SICOB layout (NN of 10 digits and an
+11-digit código do cedente) is supported for reading old boletos.
+"""
+
+from atende.banking.digits import modulo11_caixa, only_digits
+from atende.banking.errors import BankingError
+from atende.banking.models import Boleto
+
+REGISTERED = "14"  # registrada, emissão pelo beneficiário
+UNREGISTERED = "24"  # sem registro, emissão pelo beneficiário
+MODALITIES = {"11", "14", "21", "24"}
+
+
+def modality(boleto: Boleto) -> str:
+    explicit = str(boleto.options.get("modalidade") or "").strip()
+    if explicit:
+        return explicit
+    wallet = str(boleto.beneficiary.wallet or "").strip().upper()
+    if wallet.startswith("SIG") and wallet[3:5].isdigit():
+        return wallet[3:5]
+    if wallet[:2] in MODALITIES:
+        return wallet[:2]
+    if wallet.startswith(("SR", "2")):
+        return UNREGISTERED
+    return REGISTERED
+
+
+def is_sicob(boleto: Boleto) -> bool:
+    beneficiary = boleto.beneficiary
+    return not beneficiary.agreement and len(str(beneficiary.account or "")) == 11
+
+
+def full_nosso_numero(boleto: Boleto) -> str:
+    """The 17 digits XY + 15 (a 17-digit input is taken as already complete)."""
+    number = only_digits(boleto.nosso_numero, field="nosso_numero")
+    if len(number) == 17:
+        if number[:2] not in MODALITIES:
+            raise BankingError("Nosso número da Caixa deve começar por 11, 14, 21 ou 24.",
+                               field="nosso_numero")  # fmt: skip
+        return number
+    if len(number) > 15:
+        raise BankingError("Nosso número da Caixa: no máximo 15 dígitos.", field="nosso_numero")
+    return modality(boleto) + number.zfill(15)
+
+
+def _beneficiary_code(boleto: Boleto) -> str:
+    code = only_digits(boleto.beneficiary.agreement, field="codigo_beneficiario")
+    if len(code) == 7:
+        return code  # 7-digit codes carry no DV in the campo livre
+    code = code.zfill(6)
+    if len(code) != 6:
+        raise BankingError("Código do beneficiário deve ter 6 ou 7 dígitos.",
+                           field="codigo_beneficiario")  # fmt: skip
+    return code + str(modulo11_caixa(code))
+
+
+def free_field(boleto: Boleto) -> str:
+    if is_sicob(boleto):
+        number = only_digits(boleto.nosso_numero, field="nosso_numero", length=10)
+        agency = only_digits(boleto.beneficiary.agency, field="agencia", length=4)
+        account = only_digits(boleto.beneficiary.account, field="conta", length=11)
+        return f"{number}{agency}{account}"
+    nn = full_nosso_numero(boleto)
+    body = f"{_beneficiary_code(boleto)}{nn[2:5]}{nn[0]}{nn[5:8]}{nn[1]}{nn[8:17]}"
+    return body + str(modulo11_caixa(body))
+
+
+def nosso_numero(boleto: Boleto) -> str:
+    if is_sicob(boleto):
+        number = only_digits(boleto.nosso_numero, field="nosso_numero", length=10)
+        return f"{number}-{modulo11_caixa(number)}"
+    nn = full_nosso_numero(boleto)
+    return f"{nn}-{modulo11_caixa(nn)}"

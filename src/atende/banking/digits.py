@@ -1,0 +1,66 @@
+"""Check-digit arithmetic shared by the banks (FACTS.md §2, §5–§7)."""
+
+from atende.banking.errors import BankingError
+
+
+def only_digits(value: object, *, field: str, length: int | None = None) -> str:
+    """`value` as a string of digits (left-padded to `length`), or a BankingError."""
+    text = str(value if value is not None else "").strip()
+    if not text.isdigit():
+        raise BankingError(f"{field}: use apenas dígitos (recebido “{text}”).", field=field)
+    if length is not None:
+        if len(text) > length:
+            raise BankingError(
+                f"{field}: no máximo {length} dígitos (recebido {len(text)}).", field=field
+            )
+        text = text.zfill(length)
+    return text
+
+
+def modulo10(number: str) -> int:
+    """Field DV of the linha digitável: weights 2,1,2,1… from the right, digits of products."""
+    total = 0
+    for position, char in enumerate(reversed(number)):
+        product = int(char) * (2 if position % 2 == 0 else 1)
+        total += product // 10 + product % 10
+    return (10 - total % 10) % 10
+
+
+def weighted_sum(number: str, weights: list[int]) -> int:
+    """Sum of digits times weights applied from the right, cycling the weights."""
+    return sum(
+        int(char) * weights[position % len(weights)]
+        for position, char in enumerate(reversed(number))
+    )
+
+
+WEIGHTS_2_TO_9 = [2, 3, 4, 5, 6, 7, 8, 9]
+WEIGHTS_9_TO_2 = [9, 8, 7, 6, 5, 4, 3, 2]
+
+
+def barcode_dv(digits43: str) -> int:
+    """DV geral (barcode pos 5): 11 − (sum mod 11) with weights 2..9; 0, 10, 11 → 1."""
+    result = 11 - weighted_sum(digits43, WEIGHTS_2_TO_9) % 11
+    return 1 if result in (0, 10, 11) else result
+
+
+def modulo11_caixa(number: str) -> int:
+    """Caixa DVs (nosso número, beneficiário, campo livre): 11 − r, above 9 → 0."""
+    result = 11 - weighted_sum(number, WEIGHTS_2_TO_9) % 11
+    return 0 if result > 9 else result
+
+
+def modulo11_bb(number: str) -> str:
+    """BB (Anexo XI): weights 9..2 from the right, DV = sum mod 11, 10 → "X"."""
+    remainder = weighted_sum(number, WEIGHTS_9_TO_2) % 11
+    return "X" if remainder == 10 else str(remainder)
+
+
+def modulo11_bradesco(number: str, *, base: int = 7) -> str:
+    """Bradesco (BRA-400 p.17-19): weights 2..base from the right, 11 − r; r=1 → "P", r=0 → 0."""
+    remainder = weighted_sum(number, list(range(2, base + 1))) % 11
+    if remainder == 0:
+        return "0"
+    if remainder == 1:
+        return "P"
+    return str(11 - remainder)

@@ -1,0 +1,59 @@
+"""The boleto's data, as small typed dataclasses. Money is Decimal."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Beneficiary:
+    """Who receives: the organization's account at the bank (cedente/beneficiário)."""
+
+    name: str = ""
+    document: str = ""  # CPF or CNPJ digits
+    agency: str = ""
+    agency_dv: str = ""
+    account: str = ""
+    account_dv: str = ""
+    agreement: str = ""  # BB convênio; Caixa código do beneficiário
+    agreement_dv: str = ""
+    wallet: str = ""  # carteira
+    wallet_variation: str = ""  # BB variação
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class Payer:
+    """Who pays (sacado/pagador)."""
+
+    name: str = ""
+    document: str = ""
+    address: str = ""
+    district: str = ""
+    city: str = ""
+    state: str = ""
+    postal_code: str = ""
+
+
+@dataclass(frozen=True)
+class Boleto:
+    bank: str  # "001", "104", "237"
+    amount: Decimal
+    due_date: date | None
+    nosso_numero: str  # the sequence the organization assigned (bank rules add the rest)
+    beneficiary: Beneficiary
+    payer: Payer = field(default_factory=Payer)
+    document_number: str = ""
+    issue_date: date | None = None
+    instructions: tuple[str, ...] = ()
+    pix_payload: str = ""
+    # Bank-specific switches: BB "free 17-digit nosso número" (Anexo X); Caixa modalidade.
+    options: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BoletoCodes:
+    barcode: str  # 44 digits
+    linha_digitavel: str  # formatted, 54 characters
+    nosso_numero: str  # as printed on the boleto
+    free_field: str  # 25 digits
