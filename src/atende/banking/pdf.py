@@ -1,0 +1,176 @@
+"""Boleto PDF with ReportLab: payer's receipt + compensation slip, interleaved 2 of 5 barcode at
+the standard size (103 × 13 mm, FACTS.md §1), optional logo and PIX QR code."""
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import BinaryIO
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.common import I2of5
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from atende.banking.boleto import boleto_codes
+from atende.banking.models import Boleto, BoletoCodes
+
+LEFT, WIDTH = 12 * mm, 186 * mm
+SHORT_NAMES = {"001": "Banco do Brasil", "104": "CAIXA", "237": "Bradesco"}
+NARROW_BAR = 103 * mm / 405  # 44 digits in I2of5 with ratio 3: 405 narrow units in 103 mm
+
+
+def _money(amount: Decimal) -> str:
+    text = f"{Decimal(amount):,.2f}"
+    return "R$ " + text.replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def _date(value) -> str:
+    return value.strftime("%d/%m/%Y") if value else "Contra-apresentação"
+
+
+def _box(canvas: Canvas, x: float, y: float, w: float, label: str, value: str, h: float = 9 * mm):
+    canvas.rect(x, y, w, h)
+    canvas.setFont("Helvetica", 6)
+    canvas.drawString(x + 1.2 * mm, y + h - 2.6 * mm, label)
+    canvas.setFont("Helvetica-Bold", 9)
+    canvas.drawString(x + 1.2 * mm, y + 2 * mm, value[:70])
+
+
+def _bank_line(canvas: Canvas, y: float, boleto: Boleto, linha: str) -> None:
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, y, SHORT_NAMES.get(boleto.bank, boleto.bank))
+    canvas.setFont("Helvetica-Bold", 14)
+    canvas.drawString(LEFT + 58 * mm, y, f"| {boleto.bank}-{_bank_dv(boleto.bank)} |")
+    canvas.setFont("Helvetica-Bold", 11)
+    canvas.drawRightString(LEFT + WIDTH, y, linha)
+
+
+def _bank_dv(bank: str) -> str:
+    from atende.banking.digits import modulo11_bradesco
+
+    return {"001": "9", "104": "0", "237": "2"}.get(bank, modulo11_bradesco(bank))
+
+
+def _common_boxes(canvas: Canvas, y: float, boleto: Boleto, codes: BoletoCodes) -> float:
+    b = boleto.beneficiary
+    agency = f"{b.agency}{'-' + b.agency_dv if b.agency_dv else ''}"
+    code = b.agreement or f"{b.account}{'-' + b.account_dv if b.account_dv else ''}"
+    _box(
+        canvas,
+        LEFT,
+        y,
+        140 * mm,
+        "Local de pagamento",
+        "Pagável em qualquer banco até o vencimento",
+    )
+    _box(canvas, LEFT + 140 * mm, y, 46 * mm, "Vencimento", _date(boleto.due_date))
+    y -= 9 * mm
+    name = f"{b.name} – CNPJ/CPF {b.document}" if b.document else b.name
+    _box(canvas, LEFT, y, 140 * mm, "Beneficiário", name)
+    _box(
+        canvas,
+        LEFT + 140 * mm,
+        y,
+        46 * mm,
+        "Agência / Código do beneficiário",
+        f"{agency} / {code}",
+    )
+    y -= 9 * mm
+    issue = _date(boleto.issue_date) if boleto.issue_date else ""
+    for x, w, label, value in (
+        (0, 30, "Data do documento", issue), (30, 40, "Nº do documento", boleto.document_number),
+        (70, 20, "Espécie doc.", "DM"), (90, 15, "Aceite", "N"), (105, 35, "Carteira", b.wallet),
+    ):  # fmt: skip
+        _box(canvas, LEFT + x * mm, y, w * mm, label, value)
+    _box(canvas, LEFT + 140 * mm, y, 46 * mm, "Nosso número", codes.nosso_numero)
+    y -= 9 * mm
+    _box(canvas, LEFT, y, 140 * mm, "Espécie", "R$")
+    _box(canvas, LEFT + 140 * mm, y, 46 * mm, "(=) Valor do documento", _money(boleto.amount))
+    return y
+
+
+def _draw(canvas: Canvas, boleto: Boleto, codes: BoletoCodes, logo: str | None) -> None:
+    top = A4[1] - 15 * mm
+    if logo:
+        canvas.drawImage(logo, LEFT, top - 12 * mm, width=40 * mm, height=12 * mm,
+                         preserveAspectRatio=True, mask="auto")  # fmt: skip
+    canvas.setFont("Helvetica-Bold", 10)
+    canvas.drawRightString(LEFT + WIDTH, top - 4 * mm, "Recibo do pagador")
+    _bank_line(canvas, top - 20 * mm, boleto, codes.linha_digitavel)
+    y = _common_boxes(canvas, top - 31 * mm, boleto, codes)
+    _box(canvas, LEFT, y - 9 * mm, WIDTH, "Pagador", boleto.payer.name)
+    canvas.setDash(2, 2)
+    canvas.line(LEFT, y - 16 * mm, LEFT + WIDTH, y - 16 * mm)
+    canvas.setDash()
+    canvas.setFont("Helvetica", 6)
+    canvas.drawRightString(LEFT + WIDTH, y - 15 * mm, "Corte na linha pontilhada")
+    slip_top = y - 24 * mm
+    _bank_line(canvas, slip_top, boleto, codes.linha_digitavel)
+    y = _common_boxes(canvas, slip_top - 11 * mm, boleto, codes)
+    instructions_h = 36 * mm
+    _box(
+        canvas,
+        LEFT,
+        y - instructions_h,
+        140 * mm,
+        "Instruções (texto de responsabilidade do beneficiário)",
+        "",
+        instructions_h,
+    )  # noqa: E501
+    canvas.setFont("Helvetica", 8)
+    for index, text in enumerate(boleto.instructions[:7]):
+        canvas.drawString(LEFT + 2 * mm, y - 8 * mm - index * 4 * mm, text[:95])
+    for index, label in enumerate(("(-) Desconto", "(+) Juros / multa", "(=) Valor cobrado")):
+        _box(canvas, LEFT + 140 * mm, y - (index + 1) * 12 * mm, 46 * mm, label, "", 12 * mm)
+    y -= instructions_h
+    payer = boleto.payer
+    address = ", ".join(p for p in (payer.address, payer.district, payer.city, payer.state) if p)
+    _box(
+        canvas,
+        LEFT,
+        y - 14 * mm,
+        WIDTH,
+        "Pagador",
+        f"{payer.name} {payer.document}".strip(),
+        14 * mm,
+    )
+    canvas.setFont("Helvetica", 8)
+    canvas.drawString(LEFT + 1.2 * mm, y - 12 * mm + 7 * mm, address[:110])
+    y -= 14 * mm
+    canvas.setFont("Helvetica", 7)
+    canvas.drawRightString(LEFT + WIDTH, y - 3 * mm, "Autenticação mecânica – Ficha de compensação")
+    barcode = I2of5(codes.barcode, barWidth=NARROW_BAR, ratio=3, barHeight=13 * mm,
+                    checksum=0, bearers=0, quiet=0)  # fmt: skip
+    barcode.drawOn(canvas, LEFT, y - 20 * mm)
+    if boleto.pix_payload:
+        _pix_qr(canvas, boleto.pix_payload, LEFT + WIDTH - 32 * mm, y - 40 * mm)
+
+
+def _pix_qr(canvas: Canvas, payload: str, x: float, y: float) -> None:
+    widget = QrCodeWidget(payload, barLevel="M")
+    left, bottom, right, top = widget.getBounds()
+    size = 30 * mm
+    drawing = Drawing(
+        size, size, transform=[size / (right - left), 0, 0, size / (top - bottom), 0, 0]
+    )
+    drawing.add(widget)
+    renderPDF.draw(drawing, canvas, x, y)
+    canvas.setFont("Helvetica", 7)
+    canvas.drawRightString(x - 2 * mm, y + 15 * mm, "Pague também com PIX: leia o QR code")
+
+
+def boletos_pdf(
+    boletos: Iterable[Boleto], output: BinaryIO, *, logo: str | None = None, compress: bool = True
+) -> int:
+    """Write one page per boleto (the iterable is consumed one at a time); returns the count."""
+    canvas = Canvas(output, pagesize=A4, pageCompression=1 if compress else 0)
+    canvas.setTitle("Boletos")
+    count = 0
+    for boleto in boletos:
+        _draw(canvas, boleto, boleto_codes(boleto), logo)
+        canvas.showPage()
+        count += 1
+    canvas.save()
+    return count
