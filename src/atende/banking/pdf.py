@@ -1,20 +1,22 @@
-"""Boleto PDF with ReportLab: payer's receipt + compensation slip, interleaved 2 of 5 barcode at
-the standard size (103 × 13 mm, FACTS.md §1), optional logo and PIX QR code."""
+"""Boleto PDF: payer's receipt + compensation slip, interleaved 2 of 5 barcode at the standard
+size (103 × 13 mm, FACTS.md §1), optional JPEG logo and PIX QR code. Pages are streamed to the
+output one by one (pdfwriter), so a batch of 10 000 boletos keeps memory flat."""
 
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import BinaryIO
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.common import I2of5
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+import segno
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 
 from atende.banking.boleto import boleto_codes
 from atende.banking.models import Boleto, BoletoCodes
+from atende.banking.pdfwriter import StreamingCanvas as Canvas
+
+# Interleaved 2 of 5: n = narrow, w = wide; bars from the first digit of a pair, spaces from
+# the second.
+I2OF5 = ["nnwwn", "wnnnw", "nwnnw", "wwnnn", "nnwnw", "wnwnn", "nwwnn", "nnnww", "wnnwn", "nwnwn"]
 
 LEFT, WIDTH = 12 * mm, 186 * mm
 SHORT_NAMES = {"001": "Banco do Brasil", "104": "CAIXA", "237": "Bradesco"}
@@ -94,8 +96,7 @@ def _common_boxes(canvas: Canvas, y: float, boleto: Boleto, codes: BoletoCodes) 
 def _draw(canvas: Canvas, boleto: Boleto, codes: BoletoCodes, logo: str | None) -> None:
     top = A4[1] - 15 * mm
     if logo:
-        canvas.drawImage(logo, LEFT, top - 12 * mm, width=40 * mm, height=12 * mm,
-                         preserveAspectRatio=True, mask="auto")  # fmt: skip
+        canvas.drawJpeg(logo, LEFT, top - 12 * mm, 40 * mm, 12 * mm)
     canvas.setFont("Helvetica-Bold", 10)
     canvas.drawRightString(LEFT + WIDTH, top - 4 * mm, "Recibo do pagador")
     _bank_line(canvas, top - 20 * mm, boleto, codes.linha_digitavel)
@@ -141,22 +142,39 @@ def _draw(canvas: Canvas, boleto: Boleto, codes: BoletoCodes, logo: str | None) 
     y -= 14 * mm
     canvas.setFont("Helvetica", 7)
     canvas.drawRightString(LEFT + WIDTH, y - 3 * mm, "Autenticação mecânica – Ficha de compensação")
-    barcode = I2of5(codes.barcode, barWidth=NARROW_BAR, ratio=3, barHeight=13 * mm,
-                    checksum=0, bearers=0, quiet=0)  # fmt: skip
-    barcode.drawOn(canvas, LEFT, y - 20 * mm)
+    _barcode(canvas, codes.barcode, LEFT, y - 20 * mm)
     if boleto.pix_payload:
         _pix_qr(canvas, boleto.pix_payload, LEFT + WIDTH - 32 * mm, y - 40 * mm)
 
 
+def _barcode(canvas: Canvas, digits: str, x: float, y: float) -> None:
+    """Bars of the 44 digits: start (nnnn), digit pairs, stop (wnn); wide = 3 × narrow."""
+    widths = {"n": NARROW_BAR, "w": 3 * NARROW_BAR}
+    elements = "nnnn"
+    for first, second in zip(digits[0::2], digits[1::2], strict=True):
+        bars, spaces = I2OF5[int(first)], I2OF5[int(second)]
+        elements += "".join(bar + space for bar, space in zip(bars, spaces, strict=True))
+    elements += "wnn"
+    for index, element in enumerate(elements):
+        if index % 2 == 0:  # even positions are bars, odd are spaces
+            canvas.rect(x, y, widths[element], 13 * mm, stroke=0, fill=1)
+        x += widths[element]
+
+
 def _pix_qr(canvas: Canvas, payload: str, x: float, y: float) -> None:
-    widget = QrCodeWidget(payload, barLevel="M")
-    left, bottom, right, top = widget.getBounds()
-    size = 30 * mm
-    drawing = Drawing(
-        size, size, transform=[size / (right - left), 0, 0, size / (top - bottom), 0, 0]
-    )
-    drawing.add(widget)
-    renderPDF.draw(drawing, canvas, x, y)
+    matrix = segno.make(payload, error="m").matrix
+    module = 30 * mm / len(matrix)
+    for row, cells in enumerate(matrix):
+        column = 0
+        while column < len(cells):  # one rectangle per run of dark modules
+            if cells[column]:
+                start = column
+                while column < len(cells) and cells[column]:
+                    column += 1
+                top = y + 30 * mm - (row + 1) * module
+                canvas.rect(x + start * module, top, (column - start) * module, module, 0, 1)
+            else:
+                column += 1
     canvas.setFont("Helvetica", 7)
     canvas.drawRightString(x - 2 * mm, y + 15 * mm, "Pague também com PIX: leia o QR code")
 
@@ -165,7 +183,7 @@ def boletos_pdf(
     boletos: Iterable[Boleto], output: BinaryIO, *, logo: str | None = None, compress: bool = True
 ) -> int:
     """Write one page per boleto (the iterable is consumed one at a time); returns the count."""
-    canvas = Canvas(output, pagesize=A4, pageCompression=1 if compress else 0)
+    canvas = Canvas(output, pagesize=A4, compress=compress)
     canvas.setTitle("Boletos")
     count = 0
     for boleto in boletos:

@@ -1,6 +1,10 @@
 """A damaged file is rejected whole, with the line and the reason."""
 
+import contextlib
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from atende.banking.cnab import CnabError, parse_return
 from atende.banking.tests.fixtures import require_fixtures
@@ -78,3 +82,16 @@ def test_letters_in_a_money_field():
 def test_rubbish(data):
     with pytest.raises(CnabError):
         parse_return(data)
+
+
+@given(st.binary(max_size=3000))
+@settings(max_examples=300)
+def test_random_bytes_raise_only_cnab_errors(data):
+    with contextlib.suppress(CnabError):
+        parse_return(data)
+
+
+@given(st.lists(st.text(alphabet="0123456789 ATUR", min_size=240, max_size=240), max_size=6))
+def test_random_fixed_width_lines_raise_only_cnab_errors(lines):
+    with contextlib.suppress(CnabError):
+        parse_return("\r\n".join(["10400000" + " " * 232, *lines]))

@@ -9,6 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from atende.banking.cnab.remessa import Remessa, RemessaTitle, build_remessa
 from atende.banking.cnab.remessa_reader import read_remessa
@@ -174,3 +176,26 @@ def test_cli_remessa_and_retorno(tmp_path):
     )
     assert run.returncode == 1
     assert json.loads(run.stdout)["line"] == 1
+
+
+@given(
+    st.sampled_from(sorted(BENEFICIARIES)),
+    st.lists(
+        st.tuples(
+            st.integers(min_value=1, max_value=99_999),
+            st.decimals(min_value=Decimal("0.01"), max_value=Decimal("99999999.99"), places=2),
+            st.dates(min_value=date(2020, 1, 1), max_value=date(2060, 12, 31)),
+            st.text(alphabet="ABCDEFGHIJ ÁÉÇ0123456789", max_size=40),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+)
+@settings(max_examples=100)
+def test_any_valid_remessa_round_trips(key, rows):
+    titles = [
+        RemessaTitle(str(n), str(n), due, amount, name, "52998224725")
+        for n, amount, due, name in rows
+    ]
+    _, _, entries = read_remessa(build_remessa(remessa(*key, titles=titles)))
+    assert [(e.amount, e.due_date) for e in entries] == [(t.amount, t.due_date) for t in titles]

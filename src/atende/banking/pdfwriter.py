@@ -1,0 +1,140 @@
+"""A small streaming PDF writer: each page goes to the output as soon as it is finished.
+
+ReportLab keeps every page of a document until `save()` (a 10 000-boleto batch peaked at 211 MB
+here), so batches use this writer: Helvetica text (WinAnsi), lines, filled rectangles and JPEG
+images, which is all a boleto needs. Memory stays flat: only the byte offsets of the objects are
+kept for the cross-reference table.
+"""
+
+import zlib
+from typing import BinaryIO
+
+FONTS = {"Helvetica": "F1", "Helvetica-Bold": "F2"}
+WIDTHS_CACHE: dict[str, object] = {}
+
+
+def _escape(text: str) -> bytes:
+    raw = text.encode("cp1252", "replace")
+    return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+def _string_width(text: str, font: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # font metrics only, no document
+
+    return stringWidth(text, font, size)
+
+
+class StreamingCanvas:
+    """The subset of ReportLab's canvas API the boleto layout uses, written page by page."""
+
+    def __init__(self, output: BinaryIO, pagesize: tuple[float, float], compress: bool = True):
+        self.output, self.width, self.height, self.compress = output, *pagesize, compress
+        self.offsets: dict[int, int] = {}
+        self.page_ids: list[int] = []
+        self.next_id = 5  # 1 catalog, 2 pages, 3-4 fonts
+        self.ops: list[bytes] = []
+        self.images: dict[str, tuple[int, str]] = {}
+        self.font, self.size, self.title = "Helvetica", 10.0, ""
+        self._write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+        for number, name in ((3, "Helvetica"), (4, "Helvetica-Bold")):
+            self._object(number, f"<< /Type /Font /Subtype /Type1 /BaseFont /{name} "
+                                 "/Encoding /WinAnsiEncoding >>".encode())  # fmt: skip
+
+    def _write(self, data: bytes) -> None:
+        self.output.write(data)
+
+    def _position(self) -> int:
+        return self.output.tell()
+
+    def _object(self, number: int, body: bytes, stream: bytes | None = None) -> None:
+        self.offsets[number] = self._position()
+        self._write(f"{number} 0 obj\n".encode() + body)
+        if stream is not None:
+            self._write(b"\nstream\n" + stream + b"\nendstream")
+        self._write(b"\nendobj\n")
+
+    def _new_id(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+    # drawing API (points, origin bottom-left, like ReportLab)
+    def setTitle(self, title: str) -> None:  # noqa: N802
+        self.title = title
+
+    def setFont(self, font: str, size: float) -> None:  # noqa: N802
+        self.font, self.size = font, size
+
+    def drawString(self, x: float, y: float, text: str) -> None:  # noqa: N802
+        self.ops.append(
+            b"BT /%s %.2f Tf %.2f %.2f Td (%s) Tj ET"
+            % (FONTS[self.font].encode(), self.size, x, y, _escape(text))
+        )
+
+    def drawRightString(self, x: float, y: float, text: str) -> None:  # noqa: N802
+        self.drawString(x - _string_width(text, self.font, self.size), y, text)
+
+    def rect(self, x: float, y: float, w: float, h: float, stroke: int = 1, fill: int = 0):
+        operator = b"B" if stroke and fill else b"f" if fill else b"S"
+        self.ops.append(b"%.2f %.2f %.2f %.2f re %s" % (x, y, w, h, operator))
+
+    def line(self, x1: float, y1: float, x2: float, y2: float) -> None:
+        self.ops.append(b"%.2f %.2f m %.2f %.2f l S" % (x1, y1, x2, y2))
+
+    def setDash(self, on: float = 0, off: float = 0) -> None:  # noqa: N802
+        self.ops.append(b"[%.1f %.1f] 0 d" % (on, off) if on else b"[] 0 d")
+
+    def drawJpeg(self, path: str, x: float, y: float, w: float, h: float) -> None:  # noqa: N802
+        """A JPEG logo, embedded once and reused on every page."""
+        if path not in self.images:
+            data = open(path, "rb").read()  # noqa: PTH123, SIM115
+            width, height = _jpeg_size(data)
+            number = self._new_id()
+            header = (
+                f"<< /Type /XObject /Subtype /Image /Width {width} /Height {height} "
+                f"/ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode "
+                f"/Length {len(data)} >>"
+            )
+            self._object(number, header.encode(), data)
+            self.images[path] = (number, f"Im{len(self.images) + 1}")
+        name = self.images[path][1]
+        self.ops.append(b"q %.2f 0 0 %.2f %.2f %.2f cm /%s Do Q" % (w, h, x, y, name.encode()))
+
+    def showPage(self) -> None:  # noqa: N802
+        content = b"\n".join(self.ops)
+        self.ops = []
+        stream = zlib.compress(content) if self.compress else content
+        filters = "/Filter /FlateDecode " if self.compress else ""
+        content_id = self._new_id()
+        self._object(content_id, f"<< {filters}/Length {len(stream)} >>".encode(), stream)
+        page_id = self._new_id()
+        xobjects = " ".join(f"/{name} {number} 0 R" for number, name in self.images.values())
+        resources = f"<< /Font << /F1 3 0 R /F2 4 0 R >> /XObject << {xobjects} >> >>"
+        self._object(page_id, f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {self.width:.2f} "
+                              f"{self.height:.2f}] /Resources {resources} /Contents "
+                              f"{content_id} 0 R >>".encode())  # fmt: skip
+        self.page_ids.append(page_id)
+
+    def save(self) -> None:
+        kids = " ".join(f"{page} 0 R" for page in self.page_ids)
+        self._object(2, f"<< /Type /Pages /Kids [{kids}] /Count {len(self.page_ids)} >>".encode())
+        self._object(1, b"<< /Type /Catalog /Pages 2 0 R >>")
+        info = self._new_id()
+        self._object(info, b"<< /Title (" + _escape(self.title) + b") /Producer (Atende) >>")
+        xref_at = self._position()
+        count = self.next_id
+        rows = [b"xref\n0 %d\n0000000000 65535 f \n" % count]
+        rows += [b"%010d 00000 n \n" % self.offsets.get(n, 0) for n in range(1, count)]
+        self._write(b"".join(rows))
+        self._write(b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+                    % (count, info, xref_at))  # fmt: skip
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int]:
+    index = 2
+    while index < len(data):
+        marker, length = data[index + 1], int.from_bytes(data[index + 2 : index + 4], "big")
+        if marker in (0xC0, 0xC1, 0xC2):
+            height = int.from_bytes(data[index + 5 : index + 7], "big")
+            return int.from_bytes(data[index + 7 : index + 9], "big"), height
+        index += 2 + length
+    raise ValueError("JPEG sem dimensões")
