@@ -1,8 +1,10 @@
-"""Save PNG screenshots of the main pages at phone and desktop widths, to look at them.
+"""Save PNG screenshots of the shell pages at phone and desktop widths, to look at them.
 
-Usage: start the server (`make run`), then
+Usage: start the server (`make run`), load the demo data, then
     .venv/bin/python scripts/screenshots.py [--base http://127.0.0.1:8000] [--out var/screenshots]
-Uses Debian's /usr/bin/chromium (never downloads a browser).
+It starts nothing itself and uses Debian's /usr/bin/chromium (it never downloads a browser).
+Pages whose address depends on the data (a member, a sector, a customer) are found by
+following the first link of their list, so the script does not rely on database ids.
 """
 
 import argparse
@@ -11,54 +13,81 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-WIDTHS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1366, "height": 900}}
-PAGES = [
-    ("home", "/demo/"),
-    ("profile", "/demo/perfil/"),
-    ("totp", "/demo/perfil/duas-etapas/"),
-    ("members", "/demo/configuracoes/usuarios/"),
-    ("invite", "/demo/configuracoes/usuarios/convidar/"),
-    ("sectors", "/demo/configuracoes/setores/"),
-    ("sector-edit", "/demo/configuracoes/setores/1/"),
-    ("customers", "/demo/clientes/"),
-    ("customers-search", "/demo/clientes/?q=silva"),
-    ("customer", "/demo/clientes/1/"),
-    ("customer-contacts", "/demo/clientes/1/contatos/"),
-    ("customer-history", "/demo/clientes/1/historico/"),
-    ("customer-documents", "/demo/clientes/1/documentos/"),
-    ("customer-edit", "/demo/clientes/1/editar/"),
-    ("customer-new", "/demo/clientes/novo/"),
-    ("customer-settings", "/demo/configuracoes/clientes/"),
-    ("not-found", "/demo/nao-existe/"),
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
 ]
+WIDTHS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1366, "height": 900}}
+# (name, path, selector of the link to follow on that page, or None to shoot the page itself)
+PAGES = [
+    ("home", "/{org}/", None),
+    ("profile", "/{org}/perfil/", None),
+    ("totp", "/{org}/perfil/duas-etapas/", None),
+    ("members", "/{org}/configuracoes/usuarios/", None),
+    ("members-empty", "/{org}/configuracoes/usuarios/?q=ninguem-com-este-nome", None),
+    ("invite", "/{org}/configuracoes/usuarios/convidar/", None),
+    ("member-edit", "/{org}/configuracoes/usuarios/", "table.list tbody a"),
+    ("sectors", "/{org}/configuracoes/setores/", None),
+    ("sector-new", "/{org}/configuracoes/setores/novo/", None),
+    ("sector-edit", "/{org}/configuracoes/setores/", "table.list tbody a"),
+    ("customers", "/{org}/clientes/", None),
+    ("customer", "/{org}/clientes/", "table.list tbody a"),
+    ("not-found", "/{org}/nao-existe/", None),
+]
+
+
+def shoot(page, path: Path) -> None:
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=path, full_page=True)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", default="http://127.0.0.1:8000")
     parser.add_argument("--out", default="var/screenshots")
+    parser.add_argument("--org", default="demo", help="organization slug")
     parser.add_argument("--email", default="admin@demo.local")
     parser.add_argument("--password", default="atende-demo-2026")
     options = parser.parse_args()
     out = Path(options.out)
     out.mkdir(parents=True, exist_ok=True)
+    saved = 0
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         for label, viewport in WIDTHS.items():
-            page = browser.new_context(viewport=viewport, locale="pt-BR").new_page()
+            context = browser.new_context(viewport=viewport, locale="pt-BR")
+            page = context.new_page()
             page.goto(f"{options.base}/entrar/")
-            page.screenshot(path=out / f"{label}-login.png", full_page=True)
+            shoot(page, out / f"{label}-login.png")
             page.fill("#id_email", options.email)
             page.fill("#id_password", options.password)
             page.click("button[type=submit]")
             page.wait_for_load_state("networkidle")
-            for name, path in PAGES:
-                page.goto(options.base + path)
-                page.wait_for_load_state("networkidle")
-                page.screenshot(path=out / f"{label}-{name}.png", full_page=True)
+            # The first Tab shows the skip link and its focus ring.
+            page.keyboard.press("Tab")
+            shoot(page, out / f"{label}-focus-skip-link.png")
+            for name, path, follow in PAGES:
+                page.goto(options.base + path.format(org=options.org))
+                if follow:
+                    link = page.locator(follow).first
+                    if link.count() == 0:
+                        sys.stderr.write(f"skipped {name}: nothing matches {follow}\n")
+                        continue
+                    link.click()
+                shoot(page, out / f"{label}-{name}.png")
+                saved += 1
+            # The menus open, as they look over the page.
+            page.goto(f"{options.base}/{options.org}/")
+            page.click(".user-menu summary")
+            page.screenshot(path=out / f"{label}-user-menu.png")
+            context.close()
         browser.close()
-    sys.stdout.write(f"Screenshots in {out}/\n")
+    sys.stdout.write(f"{saved} screenshots in {out}/\n")
     return 0
 
 
