@@ -1,8 +1,12 @@
 """Boleto PDFs: valid files, one page per boleto, the linha printed, batches consumed lazily."""
 
 import io
+import shutil
+import subprocess
 from datetime import date
 from decimal import Decimal
+
+import pytest
 
 from atende.banking.boleto import boleto_codes
 from atende.banking.models import Beneficiary, Boleto, Payer
@@ -43,3 +47,19 @@ def test_batch_has_one_page_per_boleto_and_is_consumed_lazily():
     assert boletos_pdf(iterator, output) == 25
     assert produced == list(range(25))
     assert b"/Count 25" in output.getvalue()
+
+
+def test_printed_barcode_and_pix_qr_scan_back(tmp_path):
+    """Render the page and read it with a real barcode scanner (zbar)."""
+    if not (shutil.which("pdftoppm") and shutil.which("zbarimg")):
+        pytest.skip("pdftoppm/zbarimg not installed (Debian poppler-utils and zbar-tools)")
+    boleto = _boleto(7)
+    pdf = tmp_path / "boleto.pdf"
+    with pdf.open("wb") as output:
+        boletos_pdf([boleto], output)
+    subprocess.run(["pdftoppm", "-png", "-r", "200", str(pdf), str(tmp_path / "page")], check=True)
+    scanned = subprocess.run(
+        ["zbarimg", "--raw", "-q", str(tmp_path / "page-1.png")],
+        capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    assert sorted(scanned) == sorted([boleto_codes(boleto).barcode, boleto.pix_payload])
