@@ -8,7 +8,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from atende.accounts import audit  # noqa: F401  (registers models with auditlog)
-        from atende.accounts.modules import register_module
         from atende.accounts.permissions import AccountsPerm
         from atende.core.navigation import (
             NavSection,
@@ -16,7 +15,6 @@ class AccountsConfig(AppConfig):
             register_settings_section,
         )
 
-        register_module("accounts", "Usuários e setores")
         register_section("home", NavSection("Início", "tenancy:home", order=0))
         register_section(
             "settings",

@@ -16,7 +16,7 @@ class CustomersConfig(AppConfig):
         from atende.customers import audit, builtin_tabs, documents, permissions  # noqa: F401
         from atende.customers.permissions import CustomerPerm
 
-        register_module("customers", "Clientes")
+        register_module("customers", "Clientes", models=("customer", "category"))
         register_section(
             "customers",
             NavSection("Clientes", "customers:list", order=10, permission=CustomerPerm.VIEW),

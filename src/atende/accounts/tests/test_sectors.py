@@ -49,7 +49,7 @@ def test_same_sector_name_in_two_organizations_is_fine(admin_member, other_organ
 
 def test_sector_edit_page_saves_permissions(client_as, admin_member, organization):
     sector = SectorFactory(organization=organization, name="RH")
-    permission = _permission("view_sector")
+    permission = Permission.objects.get(codename="view_customer")
     client = client_as(admin_member)
     response = client.post(
         org_reverse("accounts:sector_edit", organization=organization, pk=sector.pk),
@@ -72,3 +72,12 @@ def test_sector_change_is_in_the_history_with_actor_and_ip(client_as, admin_memb
     assert "203.0.113.7" in page
     assert "Ana Admin" in page
     assert "Pessoas" in page
+
+
+def test_the_matrix_offers_only_registered_modules():
+    from atende.accounts.modules import module_permissions
+
+    offered = {f"{p.content_type.app_label}.{p.codename}" for p in module_permissions()}
+    assert "customers.view_customer" in offered
+    assert "customers.send_sms_customer" in offered
+    assert not any(name.startswith("accounts.") for name in offered)
