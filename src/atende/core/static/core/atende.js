@@ -1,0 +1,45 @@
+/* Atende: small progressive enhancements. Every page works without this file.
+   Loaded with `defer` from base.html; the CSP allows no inline scripts or handlers. */
+(function () {
+  "use strict";
+
+  function openMenus() {
+    return Array.prototype.slice.call(document.querySelectorAll("details.menu[open]"));
+  }
+
+  // Only one top-bar menu open at a time.
+  document.addEventListener("toggle", function (event) {
+    var menu = event.target;
+    if (!menu.matches || !menu.matches("details.menu") || !menu.open) return;
+    openMenus().forEach(function (other) {
+      if (other !== menu) other.open = false;
+    });
+  }, true);
+
+  // Escape closes an open menu and gives focus back to its button.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var menus = openMenus();
+    if (!menus.length) return;
+    menus.forEach(function (menu) {
+      var hadFocus = menu.contains(document.activeElement);
+      menu.open = false;
+      if (hadFocus || menus.length === 1) menu.querySelector("summary").focus();
+    });
+    event.preventDefault();
+  });
+
+  // A click outside an open menu closes it.
+  document.addEventListener("click", function (event) {
+    openMenus().forEach(function (menu) {
+      if (!menu.contains(event.target)) menu.open = false;
+    });
+  });
+
+  // Buttons with data-confirm ask before submitting (e.g. deleting a sector).
+  document.addEventListener("submit", function (event) {
+    var button = event.submitter;
+    var message = (button && button.getAttribute("data-confirm")) || event.target.getAttribute("data-confirm");
+    if (message && !window.confirm(message)) event.preventDefault();
+  });
+})();
