@@ -85,6 +85,7 @@ def main() -> int:
     run("ruff format --check", [str(BIN / "ruff"), "format", "--check", "."])
     run("ruff check", [str(BIN / "ruff"), "check", "."])
     run("import contracts", [str(BIN / "lint-imports")])
+    run("mypy --strict (banking)", [str(BIN / "mypy"), "-p", "atende.banking"])
     manage = [sys.executable, "manage.py"]
     run("system checks", [*manage, "check", "--fail-level", "WARNING"], env=sqlite_env)
     run(

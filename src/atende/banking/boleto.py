@@ -2,6 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from atende.banking.banks import bank_module
 from atende.banking.barcode import (
@@ -51,7 +52,7 @@ def _truthy(value: object) -> bool:
     return str(value).strip().lower() in {"1", "true", "sim", "yes", "s"}
 
 
-def boleto_from_inputs(data: dict) -> Boleto:
+def boleto_from_inputs(data: dict[str, Any]) -> Boleto:
     """A Boleto from the flat keys of `vectors.json` inputs (and the CLI's JSON)."""
     if not isinstance(data, dict):
         raise BankingError("Cada boleto deve ser um objeto JSON.")
@@ -59,7 +60,7 @@ def boleto_from_inputs(data: dict) -> Boleto:
     bank_module(bank)
     wallet = str(data.get("carteira") or "").strip()
     number = data.get("nosso_numero") or data.get("sequencial") or ""
-    options = {}
+    options: dict[str, object] = {}
     if bank == "001" and (_truthy(data.get("codigo_servico", "")) or wallet == "21"):
         options["free_nosso_numero"] = True
     if data.get("modalidade"):

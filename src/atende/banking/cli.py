@@ -3,14 +3,17 @@
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from typing import IO, Any
 
 from atende.banking.boleto import boleto_codes, boleto_from_inputs
 from atende.banking.errors import BankingError
 from atende.banking.linha import parse_code
 from atende.banking.pix import pix_parse, pix_payload
 
+register_cnab: Callable[[Any], None] | None
 try:
     from atende.banking.cnab.cli import register as register_cnab
 except ImportError:  # the bank-file commands are optional
@@ -28,14 +31,14 @@ def emit(payload: object) -> None:
     sys.stdout.write("\n")
 
 
-def _read_json(stream) -> object:
+def _read_json(stream: IO[str]) -> Any:
     try:
         return json.load(stream)
     except json.JSONDecodeError as exc:
         raise BankingError(f"JSON inválido na entrada: {exc.msg} (linha {exc.lineno}).") from exc
 
 
-def boleto_result(item: object) -> dict:
+def boleto_result(item: Any) -> dict[str, object]:
     try:
         codes = boleto_codes(boleto_from_inputs(item))
     except BankingError as error:
@@ -47,7 +50,7 @@ def boleto_result(item: object) -> dict:
     }
 
 
-def command_boleto(args) -> int:
+def command_boleto(args: argparse.Namespace) -> int:
     data = _read_json(sys.stdin)
     items = data if isinstance(data, list) else [data]
     results = [boleto_result(item) for item in items]
@@ -55,7 +58,7 @@ def command_boleto(args) -> int:
     return 0 if all("error" not in result for result in results) else 1
 
 
-def command_linha(args) -> int:
+def command_linha(args: argparse.Namespace) -> int:
     text = args.code or sys.stdin.read()
     parsed = parse_code(text)
     emit(
@@ -75,7 +78,7 @@ def command_linha(args) -> int:
     return 0 if parsed.is_valid else 1
 
 
-def command_pix(args) -> int:
+def command_pix(args: argparse.Namespace) -> int:
     if args.parse:
         parsed = pix_parse(args.parse)
         emit({"valid": True, "key": parsed.key, "name": parsed.name, "city": parsed.city,
@@ -95,7 +98,7 @@ def command_pix(args) -> int:
     return 0
 
 
-def command_pdf(args) -> int:
+def command_pdf(args: argparse.Namespace) -> int:
     from atende.banking.pdf import boletos_pdf
 
     data = _read_json(sys.stdin)
@@ -130,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.run(args)
+        return int(args.run(args))
     except BankingError as error:
         emit({"error": error.message, "field": error.field})
         return 1

@@ -46,7 +46,8 @@ def parse_code(text: str, *, today: date | None = None) -> ParsedCode:
         linha, barcode = digits, barcode_from_linha(digits)
         fields = (digits[0:9], digits[10:20], digits[21:31])
         dvs = (digits[9], digits[20], digits[31])
-        field_ok = tuple(modulo10(f) == int(dv) for f, dv in zip(fields, dvs, strict=True))
+        checks = [modulo10(f) == int(dv) for f, dv in zip(fields, dvs, strict=True)]
+        field_ok = (checks[0], checks[1], checks[2])
     elif len(digits) == 44:
         barcode, linha = digits, linha_from_barcode(digits)
         field_ok = (True, True, True)

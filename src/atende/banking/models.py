@@ -48,7 +48,7 @@ class Boleto:
     instructions: tuple[str, ...] = ()
     pix_payload: str = ""
     # Bank-specific switches: BB "free 17-digit nosso número" (Anexo X); Caixa modalidade.
-    options: dict = field(default_factory=dict)
+    options: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ size (103 × 13 mm, FACTS.md §1), optional JPEG logo and PIX QR code. Pages are
 output one by one (pdfwriter), so a batch of 10 000 boletos keeps memory flat."""
 
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 from typing import BinaryIO
 
@@ -28,11 +29,13 @@ def _money(amount: Decimal) -> str:
     return "R$ " + text.replace(",", "X").replace(".", ",").replace("X", ".")
 
 
-def _date(value) -> str:
+def _date(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else "Contra-apresentação"
 
 
-def _box(canvas: Canvas, x: float, y: float, w: float, label: str, value: str, h: float = 9 * mm):
+def _box(
+    canvas: Canvas, x: float, y: float, w: float, label: str, value: str, h: float = 9 * mm
+) -> None:
     canvas.rect(x, y, w, h)
     canvas.setFont("Helvetica", 6)
     canvas.drawString(x + 1.2 * mm, y + h - 2.6 * mm, label)

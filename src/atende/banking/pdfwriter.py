@@ -21,7 +21,7 @@ def _escape(text: str) -> bytes:
 def _string_width(text: str, font: str, size: float) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth  # font metrics only, no document
 
-    return stringWidth(text, font, size)
+    return float(stringWidth(text, font, size))
 
 
 class StreamingCanvas:
@@ -73,7 +73,7 @@ class StreamingCanvas:
     def drawRightString(self, x: float, y: float, text: str) -> None:  # noqa: N802
         self.drawString(x - _string_width(text, self.font, self.size), y, text)
 
-    def rect(self, x: float, y: float, w: float, h: float, stroke: int = 1, fill: int = 0):
+    def rect(self, x: float, y: float, w: float, h: float, stroke: int = 1, fill: int = 0) -> None:
         operator = b"B" if stroke and fill else b"f" if fill else b"S"
         self.ops.append(b"%.2f %.2f %.2f %.2f re %s" % (x, y, w, h, operator))
 

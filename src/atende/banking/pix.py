@@ -100,7 +100,7 @@ class ParsedPix:
     txid: str
     info: str = ""
     postal_code: str = ""
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict)
 
 
 def _read_tlv(text: str) -> list[tuple[str, str]]:

@@ -1,10 +1,12 @@
 """`retorno` and `remessa` subcommands of `python -m atende.banking`."""
 
+import argparse
 import json
 import sys
 from dataclasses import asdict
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from atende.banking.cnab.errors import CnabError
 from atende.banking.cnab.remessa import Remessa, RemessaTitle, build_remessa
@@ -26,7 +28,7 @@ def _emit(payload: object) -> None:
     sys.stdout.write("\n")
 
 
-def command_retorno(args) -> int:
+def command_retorno(args: argparse.Namespace) -> int:
     try:
         with open(args.file, "rb") as handle:
             result = parse_return(handle.read())
@@ -44,7 +46,7 @@ def command_retorno(args) -> int:
     return 0
 
 
-def _remessa_from_json(data: dict) -> Remessa:
+def _remessa_from_json(data: dict[str, Any]) -> Remessa:
     fields = {name: str(data.get(key, "")) for name, key in (
         ("agency", "agencia"), ("agency_dv", "agencia_dv"), ("account", "conta"),
         ("account_dv", "conta_dv"), ("agreement", "convenio"), ("wallet", "carteira"),
@@ -76,7 +78,7 @@ def _remessa_from_json(data: dict) -> Remessa:
     )
 
 
-def command_remessa(args) -> int:
+def command_remessa(args: argparse.Namespace) -> int:
     try:
         content = build_remessa(_remessa_from_json(json.load(sys.stdin)))
     except (BankingError, KeyError, ValueError, ArithmeticError) as error:
@@ -92,7 +94,7 @@ def command_remessa(args) -> int:
     return 0
 
 
-def register(subparsers) -> None:
+def register(subparsers: Any) -> None:
     retorno = subparsers.add_parser("retorno", help="a return file (.RET) as JSON")
     retorno.add_argument("file")
     retorno.set_defaults(run=command_retorno)

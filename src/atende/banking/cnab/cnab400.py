@@ -1,5 +1,7 @@
 """CNAB 400 returns: BB CBR643 (convênio 7), Bradesco and Caixa SIGCB (FACTS.md §8)."""
 
+from decimal import Decimal
+
 from atende.banking.cnab.errors import CnabError
 from atende.banking.cnab.fields import Record
 from atende.banking.cnab.models import Occurrence, ReturnFile, ReturnHeader
@@ -27,25 +29,24 @@ def _header(record: Record, bank: str) -> ReturnHeader:
                         record.integer(390, 394), record.date(95, 100))  # fmt: skip
 
 
-def _money_fields(r: Record, bank: str) -> dict:
-    common = {
+def _money_fields(r: Record, bank: str) -> dict[str, Decimal]:
+    amount_paid = r.money(254, 266)
+    fees = r.money(176, 188) if bank != "001" else r.money(182, 188)
+    common: dict[str, Decimal] = {
         "amount": r.money(153, 165),
         "iof": r.money(215, 227),
         "rebate": r.money(228, 240),
         "discount": r.money(241, 253),
-        "amount_paid": r.money(254, 266),
-        "fees": r.money(176, 188) if bank != "001" else r.money(182, 188),
-        "paying_bank": r.digits(166, 168),
+        "amount_paid": amount_paid,
+        "fees": fees,
     }
     if bank == "104":  # 267-279 juros, 280-292 multa
         common["interest"] = r.money(267, 279) + r.money(280, 292)
-        common["net_credit"] = common["amount_paid"] - common["fees"]
+        common["net_credit"] = amount_paid - fees
     else:
         common["interest"] = r.money(267, 279)
         common["other_credits"] = r.money(280, 292)
-        common["net_credit"] = (
-            r.money(306, 318) if bank == "001" else common["amount_paid"] - common["fees"]
-        )
+        common["net_credit"] = r.money(306, 318) if bank == "001" else amount_paid - fees
     return common
 
 
@@ -77,6 +78,7 @@ def _detail(r: Record, bank: str) -> Occurrence:
         credit_date=credit,
         paying_agency=agency,
         reasons=reasons,
+        paying_bank=r.digits(166, 168),
         **_money_fields(r, bank),
     )
 
@@ -112,7 +114,7 @@ def parse(records: list[Record], bank: str) -> ReturnFile:
     return ReturnFile(layout="400", header=header, occurrences=occurrences)
 
 
-def _check_trailer(trailer: Record, bank: str, count: int, occurrences: list) -> None:
+def _check_trailer(trailer: Record, bank: str, count: int, occurrences: list[Occurrence]) -> None:
     """BB and Caixa number every record and the trailer carries the last number. Bradesco's
     trailer counts occurrences per code; 58-62 (code 02) is the one every sample agrees with
     (a public sample has a hand-edited sequence number, FACTS.md fixtures README)."""
