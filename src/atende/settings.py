@@ -121,8 +121,9 @@ def _database() -> dict:
             ),
         }
         config["CONN_MAX_AGE"] = 0
-        # A file, not memory, so a real Celery worker in the integration tests sees the data.
-        config["TEST"] = {"NAME": str(VAR_DIR / "test_atende.sqlite3")}
+        # A file, not memory, so a real Celery worker in the integration tests sees the data;
+        # one per process, so two test runs on one checkout do not share it.
+        config["TEST"] = {"NAME": str(VAR_DIR / f"test_atende_{os.getpid()}.sqlite3")}
     elif config["ENGINE"] == "django.db.backends.postgresql":
         # Same driver plus per-transaction row-level-security settings (tenancy.db).
         config["ENGINE"] = "atende.tenancy.db"

@@ -29,10 +29,13 @@ class FakeViaCep(BaseHTTPRequestHandler):
         if cep == "99999999":
             time.sleep(1.0)  # slower than the client's timeout
         body = json.dumps(KNOWN.get(cep, {"erro": "true"})).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body)
+        except BrokenPipeError:  # the client gave up first: that is the timeout under test
+            return
 
     def log_message(self, *args) -> None:
         return
