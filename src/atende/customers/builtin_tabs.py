@@ -1,5 +1,7 @@
-"""The registry's own tabs: Cadastro, Contatos, Observações, Histórico."""
+"""The registry's own tabs: Cadastro, Contatos, Observações, Documentos, E-mails, Histórico."""
 
+from atende.customers.forms import CustomerDocumentForm, CustomerEmailForm, CustomerSmsForm
+from atende.customers.models import ExtraField, SmsTemplate
 from atende.customers.tabs import CustomerTab, register_customer_tab
 
 
@@ -12,8 +14,6 @@ def _registry(request, customer) -> dict:
 
 
 def _extra(customer) -> list[tuple[str, object]]:
-    from atende.customers.models import ExtraField
-
     fields = ExtraField.objects.filter(target="customer")
     return [(field.label, customer.extra.get(field.key)) for field in fields]
 
@@ -27,16 +27,12 @@ def _observations(request, customer) -> dict:
 
 
 def _documents(request, customer) -> dict:
-    from atende.customers.forms import CustomerDocumentForm
 
     documents = customer.documents.select_related("stored_file", "document_type")
     return {"documents": list(documents[:200]), "document_form": CustomerDocumentForm()}
 
 
 def _messages(request, customer) -> dict:
-    from atende.customers.forms import CustomerEmailForm, CustomerSmsForm
-    from atende.customers.models import SmsTemplate
-
     return {
         "emails": list(customer.emails.prefetch_related("attachments")[:100]),
         "sms_messages": list(customer.sms_messages.all()[:50]),

@@ -1,7 +1,7 @@
 """The customer-document upload use and who may download those files."""
 
 from atende.accounts.permissions import can
-from atende.customers.models import CustomerDocument
+from atende.customers.models import CustomerDocument, CustomerEmail
 from atende.customers.permissions import CustomerPerm
 from atende.files.access import register_download_rule
 from atende.files.policies import DOCUMENTS, MB, UploadPolicy, register_upload_policy
@@ -22,8 +22,6 @@ register_download_rule(CUSTOMER_DOCUMENT, _may_download)
 
 
 def _may_download_email_attachment(member, stored_file) -> bool:
-    from atende.customers.models import CustomerEmail
-
     email = CustomerEmail.objects.select_related("customer").filter(attachments=stored_file).first()
     return email is not None and can(member, CustomerPerm.VIEW, email.customer)
 

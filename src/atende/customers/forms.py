@@ -7,16 +7,19 @@ from django.utils.translation import gettext_lazy as _
 from atende.core.documents import clean, format_document
 from atende.core.text import digits
 from atende.customers.models import (
+    Address,
     Category,
     Contact,
     ContactType,
     Customer,
+    DirectDebit,
     DocumentType,
     ExtraField,
     ExtraFieldKind,
     Observation,
     Origin,
     OriginType,
+    SmsTemplate,
 )
 from atende.tenancy.models import Member
 
@@ -196,8 +199,6 @@ class CustomerFilterForm(forms.Form):
 
 class AddressForm(forms.ModelForm):
     class Meta:
-        from atende.customers.models import Address
-
         model = Address
         fields = [
             "label", "postal_code", "street", "street_number", "complement", "district",
@@ -214,8 +215,6 @@ class AddressForm(forms.ModelForm):
 
 class DirectDebitForm(forms.ModelForm):
     class Meta:
-        from atende.customers.models import DirectDebit
-
         model = DirectDebit
         fields = ["bank_code", "agency", "account", "account_type", "identifier", "status"]
 
@@ -271,8 +270,6 @@ class CustomerSmsForm(forms.Form):
     )
 
     def __init__(self, *args, customer: Customer, **kwargs) -> None:
-        from atende.customers.models import SmsTemplate
-
         super().__init__(*args, **kwargs)
         self.fields["contacts"].queryset = customer.contacts.filter(sms_consent=True).exclude(
             mobile=""
