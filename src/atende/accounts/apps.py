@@ -23,6 +23,7 @@ class AccountsConfig(AppConfig):
                 "accounts:members",
                 order=900,
                 permission=AccountsPerm.MANAGE_MEMBERS,
+                active_prefix="configuracoes/",
             ),
         )
         register_settings_section(

@@ -18,7 +18,10 @@ def navigation(request) -> dict:
                 continue
             url = org_reverse(section.url_name, organization=request.organization)
             home = url.rstrip("/").count("/") == 1
-            active = path == url if home else path.startswith(url)
+            if section.active_prefix:
+                active = path.startswith(f"/{request.organization.slug}/{section.active_prefix}")
+            else:
+                active = path == url if home else path.startswith(url)
             items.append({"label": section.label, "url": url, "active": active})
         return items
 

@@ -9,6 +9,7 @@ class NavSection:
     url_name: str
     order: int
     permission: str | None = None  # shown only when the member `can` this
+    active_prefix: str = ""  # e.g. "configuracoes/": active on every page under it
 
 
 _sections: dict[str, NavSection] = {}

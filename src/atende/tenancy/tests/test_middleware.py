@@ -67,3 +67,9 @@ def test_home_page_queries_are_fixed(client_as, member, django_assert_num_querie
     # session, user, membership, switcher memberships
     with django_assert_num_queries(4):
         assert client.get(f"/{member.organization.slug}/").status_code == 200
+
+
+def test_settings_tab_is_active_on_every_settings_page(client_as, admin_member, organization):
+    page = client_as(admin_member).get(f"/{organization.slug}/configuracoes/setores/")
+    active = [item["label"] for item in page.context["navigation"]() if item["active"]]
+    assert active == ["Configurações"]
