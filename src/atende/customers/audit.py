@@ -4,11 +4,19 @@ from auditlog.registry import auditlog
 
 from atende.customers.models import (
     Address,
+    Category,
     Contact,
+    ContactType,
     Customer,
     CustomerDocument,
     DirectDebit,
+    DocumentType,
+    ExtraField,
     Observation,
+    Origin,
+    OriginType,
+    SectorCategory,
+    SmsTemplate,
 )
 
 auditlog.register(Customer, exclude_fields=["search_text", "updated_at"])
@@ -17,3 +25,6 @@ auditlog.register(Address)
 auditlog.register(Observation)
 auditlog.register(DirectDebit)
 auditlog.register(CustomerDocument)
+for catalog in (Category, ContactType, DocumentType, ExtraField, Origin, OriginType, SmsTemplate):
+    auditlog.register(catalog)
+auditlog.register(SectorCategory)
