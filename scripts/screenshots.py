@@ -8,6 +8,7 @@ following the first link of their list, so the script does not rely on database 
 """
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -41,6 +42,27 @@ PAGES = [
 ]
 
 
+def rendered_error_page(template: str) -> str:
+    """Render an error template in-process: a DEBUG server shows Django's technical page instead."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "atende.settings")
+    import django
+    from django.template.loader import render_to_string
+
+    django.setup()
+    return render_to_string(template)
+
+
+def goto_not_found(page, url: str) -> None:
+    page.goto(url)
+    if "DEBUG = True" not in page.content():
+        return
+    html = rendered_error_page("404.html")
+    page.route(url, lambda route: route.fulfill(status=404, content_type="text/html", body=html))
+    page.goto(url)
+    page.unroute(url)
+
+
 def shoot(page, path: Path) -> None:
     page.wait_for_load_state("networkidle")
     page.screenshot(path=path, full_page=True)
@@ -72,7 +94,11 @@ def main() -> int:
             page.keyboard.press("Tab")
             shoot(page, out / f"{label}-focus-skip-link.png")
             for name, path, follow in PAGES:
-                page.goto(options.base + path.format(org=options.org))
+                url = options.base + path.format(org=options.org)
+                if name == "not-found":
+                    goto_not_found(page, url)
+                else:
+                    page.goto(url)
                 if follow:
                     link = page.locator(follow).first
                     if link.count() == 0:
