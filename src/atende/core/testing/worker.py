@@ -37,11 +37,13 @@ def test_database_url() -> str:
     return f"postgres://{user}:{password}@{host}:{port}/{settings['NAME']}"
 
 
+QUEUE = f"atende-test-{os.getpid()}"  # private per test process: runs never share messages
+
+
 @contextmanager
 def celery_worker(*, extra_env: dict[str, str]) -> Iterator[str]:
-    """Run `celery worker` on the default queue of a test-only Redis database (emptied first);
-    yields the queue name."""
-    queue = "celery"
+    """Run `celery worker` on this process's private queue; yields the queue name."""
+    queue = QUEUE
     redis.Redis.from_url(REDIS_URL).delete(queue)
     env = {
         **os.environ,
@@ -83,10 +85,15 @@ def app_on_broker(app) -> Iterator[None]:
 
     Producers and queues are cached once used (eager tests use them), so they are dropped.
     """
-    keys = ("broker_url", "result_backend", "task_always_eager")
+    keys = ("broker_url", "result_backend", "task_always_eager", "task_default_queue")
     saved = {key: app.conf.get(key) for key in keys}
     _drop_connections(app)
-    app.conf.update(broker_url=REDIS_URL, result_backend=REDIS_URL, task_always_eager=False)
+    app.conf.update(
+        broker_url=REDIS_URL,
+        result_backend=REDIS_URL,
+        task_always_eager=False,
+        task_default_queue=QUEUE,
+    )
     try:
         yield
     finally:
@@ -98,4 +105,5 @@ def _drop_connections(app) -> None:
     if app._pool is not None:
         app._pool.force_close_all()
         app._pool = None
-    app.amqp._producer_pool = None
+    # The AMQP helper caches producers and the queue set (with the default queue) once used.
+    app.__dict__.pop("amqp", None)
