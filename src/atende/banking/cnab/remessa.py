@@ -2,7 +2,7 @@
 CNAB 240 (FEBRABAN segments P and Q for BB, Caixa and Bradesco). ASCII, CRLF (FACTS.md §10)."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from atende.banking.cnab.writer import Line
@@ -28,6 +28,8 @@ class RemessaTitle:
     payer_city: str = ""
     payer_state: str = ""
     payer_postal_code: str = ""
+    fine_percent: Decimal = Decimal("0")  # multa after the due date, in percent
+    interest_per_day: Decimal = Decimal("0")  # juros de mora, in reais per day
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,8 @@ def _detail_400_bb(remessa: Remessa, title: RemessaTitle, number: int) -> Line:
     line.date6(121, 126, title.due_date).money(127, 139, title.amount).num(140, 142, "1")
     line.num(143, 146, "0").num(148, 149, "1").put(150, 150, "N")
     line.date6(151, 156, title.issue_date or remessa.generated_at.date()).num(157, 160, "0")
-    line.num(161, 218, "0").num(219, 220, _person_kind(title.payer_document))
+    line.num(161, 218, "0").money(161, 173, title.interest_per_day)
+    line.num(219, 220, _person_kind(title.payer_document))
     line.num(221, 234, title.payer_document).alpha(235, 271, title.payer_name)
     line.alpha(275, 314, title.payer_address).alpha(315, 326, title.payer_district)
     line.num(327, 334, title.payer_postal_code or "0").alpha(335, 349, title.payer_city)
@@ -79,12 +82,15 @@ def _detail_400_bradesco(remessa: Remessa, title: RemessaTitle, number: int) -> 
     line = Line(400).put(1, 1, "1").num(2, 20, "0")
     line.num(21, 21, "0").num(22, 24, wallet).num(25, 29, b.agency).num(30, 36, b.account)
     line.alpha(37, 37, b.account_dv).alpha(38, 62, title.document_number).num(63, 65, "0")
-    line.num(66, 70, "0").num(71, 81, nn).put(82, 82, modulo11_bradesco(wallet[-2:] + nn))
+    # BRA-400: 66 = 2 when a fine applies, 67-70 its percentage with 2 decimals.
+    line.num(66, 66, "2" if title.fine_percent else "0").money(67, 70, title.fine_percent)
+    line.num(71, 81, nn).put(82, 82, modulo11_bradesco(wallet[-2:] + nn))
     line.num(83, 92, "0").put(93, 93, "2").put(94, 94, "N").put(106, 106, "2")
     line.num(109, 110, "1").alpha(111, 120, title.document_number)
     line.date6(121, 126, title.due_date).money(127, 139, title.amount).num(140, 147, "0")
     line.num(148, 149, "1").put(150, 150, "N")
     line.date6(151, 156, title.issue_date or remessa.generated_at.date()).num(157, 218, "0")
+    line.money(161, 173, title.interest_per_day)
     line.num(219, 220, _person_kind(title.payer_document)).num(221, 234, title.payer_document)
     line.alpha(235, 274, title.payer_name).alpha(275, 314, title.payer_address)
     line.num(327, 334, title.payer_postal_code or "0").num(395, 400, number)
@@ -138,8 +144,13 @@ def _segments(remessa: Remessa, title: RemessaTitle, first: int) -> list[str]:
     p.put(38, 57, _nn_240(remessa, title)).num(58, 58, "1").put(59, 62, "1122")
     p.alpha(63, 77, title.document_number).date8(78, 85, title.due_date)
     p.money(86, 100, title.amount).num(101, 105, "0").num(107, 108, "2").put(109, 109, "N")
-    p.date8(110, 117, title.issue_date or remessa.generated_at.date()).put(118, 118, "3")
-    p.num(119, 141, "0").put(142, 142, "0").num(143, 195, "0")
+    p.date8(110, 117, title.issue_date or remessa.generated_at.date())
+    if title.interest_per_day:  # C018: 1 = value per day, from the day after the due date
+        p.put(118, 118, "1").date8(119, 126, title.due_date + timedelta(days=1))
+        p.money(127, 141, title.interest_per_day)
+    else:
+        p.put(118, 118, "3").num(119, 141, "0")  # 3 = isento
+    p.put(142, 142, "0").num(143, 195, "0")
     p.alpha(196, 220, title.document_number).put(221, 221, "3").num(222, 227, "0")
     p.num(228, 229, "9").num(230, 239, "0")
     q = Line(240).num(1, 3, remessa.bank).num(4, 7, 1).put(8, 8, "3").num(9, 13, first + 1)
@@ -148,7 +159,13 @@ def _segments(remessa: Remessa, title: RemessaTitle, first: int) -> list[str]:
     q.alpha(74, 113, title.payer_address).alpha(114, 128, title.payer_district)
     q.num(129, 136, title.payer_postal_code or "0").alpha(137, 151, title.payer_city)
     q.alpha(152, 153, title.payer_state).num(154, 169, "0").num(210, 212, "0")
-    return [str(p), str(q)]
+    if not title.fine_percent:
+        return [str(p), str(q)]
+    # Segment R (G073): 66 = 2 (percentage), 67-74 from the day after the due date, 75-89 rate.
+    r = Line(240).num(1, 3, remessa.bank).num(4, 7, 1).put(8, 8, "3").num(9, 13, first + 2)
+    r.put(14, 14, "R").num(16, 17, 1).num(18, 65, "0").put(66, 66, "2")
+    r.date8(67, 74, title.due_date + timedelta(days=1)).money(75, 89, title.fine_percent)
+    return [str(p), str(q), str(r)]
 
 
 def _build_240(remessa: Remessa) -> list[str]:

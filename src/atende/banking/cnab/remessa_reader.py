@@ -1,6 +1,6 @@
 """Read a remessa back (what we write, and what the bank will read): titles and structure."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -18,6 +18,8 @@ class RemessaEntry:
     amount: Decimal
     payer_name: str
     payer_document: str
+    fine_percent: Decimal = Decimal("0.00")
+    interest_per_day: Decimal = Decimal("0.00")
 
 
 def read_remessa(data: bytes | str) -> tuple[str, str, list[RemessaEntry]]:
@@ -53,6 +55,8 @@ def _read_400(records: list[Record]) -> list[RemessaEntry]:
                 amount=record.money(127, 139),
                 payer_name=record.alpha(235, 271 if bb else 274),
                 payer_document=record.digits(221, 234),
+                fine_percent=Decimal("0.00") if bb else record.money(67, 70),
+                interest_per_day=record.money(161, 173),
             ))  # fmt: skip
     if records[-1].raw(1, 1) != "9":
         raise CnabError("remessa sem trailer", line=records[-1].number)
@@ -78,8 +82,11 @@ def _read_240(records: list[Record]) -> list[RemessaEntry]:
                 amount=pending.money(86, 100),
                 payer_name=record.alpha(34, 73),
                 payer_document=record.digits(19, 33).lstrip("0"),
+                interest_per_day=pending.money(127, 141),
             ))  # fmt: skip
             pending = None
+        elif segment == "R" and entries:
+            entries[-1] = replace(entries[-1], fine_percent=record.money(75, 89))
     trailer = records[-1]
     if trailer.raw(8, 8) != "9" or trailer.integer(24, 29) != len(records):
         raise CnabError("trailer do arquivo não confere com o número de registros",

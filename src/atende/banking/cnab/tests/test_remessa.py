@@ -199,3 +199,13 @@ def test_any_valid_remessa_round_trips(key, rows):
     ]
     _, _, entries = read_remessa(build_remessa(remessa(*key, titles=titles)))
     assert [(e.amount, e.due_date) for e in entries] == [(t.amount, t.due_date) for t in titles]
+
+
+@pytest.mark.parametrize(("layout", "bank"), sorted(BENEFICIARIES))
+def test_fines_and_daily_interest_travel_in_the_remessa(layout, bank):
+    title = RemessaTitle("7", "7", date(2026, 12, 10), Decimal("100.00"), "Ana", "52998224725",
+                         fine_percent=Decimal(2), interest_per_day=Decimal("0.33"))  # fmt: skip
+    [entry] = read_remessa(build_remessa(remessa(layout, bank, titles=[title])))[2]
+    assert entry.interest_per_day == Decimal("0.33")
+    expected_fine = Decimal("0.00") if (layout, bank) == ("400", "001") else Decimal("2.00")
+    assert entry.fine_percent == expected_fine  # BB CNAB 400 carries fines in a type-5 record
