@@ -31,7 +31,10 @@ class InviteForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"))
     full_name = forms.CharField(label=_("Full name"), max_length=150)
     sector = forms.ModelChoiceField(
-        label=_("Sector"), queryset=Sector.objects.none(), required=False
+        label=_("Sector"),
+        queryset=Sector.objects.none(),
+        required=False,
+        empty_label=_("No sector"),
     )
     is_admin = forms.BooleanField(label=_("Administrator"), required=False)
 
@@ -42,7 +45,10 @@ class InviteForm(forms.Form):
 
 class MemberForm(forms.Form):
     sector = forms.ModelChoiceField(
-        label=_("Sector"), queryset=Sector.objects.none(), required=False
+        label=_("Sector"),
+        queryset=Sector.objects.none(),
+        required=False,
+        empty_label=_("No sector"),
     )
     is_admin = forms.BooleanField(label=_("Administrator"), required=False)
     only_own_portfolio = forms.BooleanField(

@@ -59,16 +59,31 @@ def history_panel(context, obj) -> dict:
     return {"request": request, "page": page, "entries": entries}
 
 
+HIDDEN_HISTORY_FIELDS = {"id", "organization", "search_text", "updated_at", "created_at"}
+BOOLEAN_TEXT = {"True": "Sim", "False": "Não", "None": ""}
+
+
 def _changes(entry) -> list[tuple[str, str, str]]:
-    changes = entry.changes_dict or {}
+    """(field label, old, new) rows, with the model's verbose names and readable values."""
+    model = entry.content_type.model_class()
     rows = []
-    for field, values in changes.items():
+    for name, values in (entry.changes_dict or {}).items():
+        if name in HIDDEN_HISTORY_FIELDS:
+            continue
+        label = _field_label(model, name)
         if isinstance(values, dict):  # many-to-many: {"type": "m2m", "objects": [...]}
-            rows.append((field, "", ", ".join(str(v) for v in values.get("objects", []))))
-        else:
-            old, new = (list(values) + ["", ""])[:2]
-            rows.append((field, "" if old == "None" else old, "" if new == "None" else new))
+            rows.append((label, "", ", ".join(str(v) for v in values.get("objects", []))))
+            continue
+        old, new = (list(values) + ["", ""])[:2]
+        rows.append((label, BOOLEAN_TEXT.get(old, old), BOOLEAN_TEXT.get(new, new)))
     return rows
+
+
+def _field_label(model, name: str) -> str:
+    try:
+        return str(model._meta.get_field(name).verbose_name).capitalize()
+    except Exception:  # noqa: BLE001  a field removed since the change was recorded
+        return name
 
 
 @register.filter
