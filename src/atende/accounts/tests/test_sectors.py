@@ -81,3 +81,14 @@ def test_the_matrix_offers_only_registered_modules():
     assert "customers.view_customer" in offered
     assert "customers.send_sms_customer" in offered
     assert not any(name.startswith("accounts.") for name in offered)
+
+
+def test_history_shows_labels_and_hides_reverse_relations(client_as, admin_member, organization):
+    sector = SectorFactory(organization=organization, name="RH")
+    client = client_as(admin_member)
+    url = org_reverse("accounts:sector_edit", organization=organization, pk=sector.pk)
+    client.post(url, {"name": "Gente e Gestão"})
+    panel = client.get(url).content.decode().split('id="historico"')[1]
+    assert "Gente e Gestão" in panel
+    assert "tenancy.Member.None" not in panel
+    assert ">members<" not in panel

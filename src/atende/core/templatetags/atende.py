@@ -68,9 +68,9 @@ def _changes(entry) -> list[tuple[str, str, str]]:
     model = entry.content_type.model_class()
     rows = []
     for name, values in (entry.changes_dict or {}).items():
-        if name in HIDDEN_HISTORY_FIELDS:
-            continue
         label = _field_label(model, name)
+        if name in HIDDEN_HISTORY_FIELDS or label is None:
+            continue
         if isinstance(values, dict):  # many-to-many: {"type": "m2m", "objects": [...]}
             rows.append((label, "", ", ".join(str(v) for v in values.get("objects", []))))
             continue
@@ -79,11 +79,15 @@ def _changes(entry) -> list[tuple[str, str, str]]:
     return rows
 
 
-def _field_label(model, name: str) -> str:
+def _field_label(model, name: str) -> str | None:
+    """The field's verbose name; None for reverse relations auditlog lists on creation."""
     try:
-        return str(model._meta.get_field(name).verbose_name).capitalize()
+        field = model._meta.get_field(name)
     except Exception:  # noqa: BLE001  a field removed since the change was recorded
         return name
+    if not field.concrete and not field.many_to_many:
+        return None
+    return str(field.verbose_name).capitalize()
 
 
 @register.filter
