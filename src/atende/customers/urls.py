@@ -9,6 +9,7 @@ from atende.customers.views import (
     debit,
     detail,
     documents,
+    export,
     lists,
     messages,
     settings,
@@ -19,6 +20,7 @@ app_name = "customers"
 urlpatterns = [
     path("clientes/", lists.customer_list_view, name="list"),
     path("clientes/novo/", detail.customer_create_view, name="create"),
+    path("clientes/exportar.csv", export.customer_export_view, name="export"),
     path("cep/", cep.cep_lookup_view, name="cep"),
     path("clientes/<int:number>/editar/", detail.customer_edit_view, name="edit"),
     path("clientes/<int:number>/situacao/", detail.customer_active_view, name="set_active"),

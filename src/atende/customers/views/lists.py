@@ -14,7 +14,7 @@ from atende.customers.selectors import (
 )
 
 
-def _filters(form: CustomerFilterForm, sort: str) -> CustomerFilters:
+def filters_from_form(form: CustomerFilterForm, sort: str) -> CustomerFilters:
     data = form.cleaned_data if form.is_valid() else {}
     category, owner = data.get("category"), data.get("owner")
     return CustomerFilters(
@@ -30,7 +30,7 @@ def _filters(form: CustomerFilterForm, sort: str) -> CustomerFilters:
 def customer_list_view(request):
     require(request.member, CustomerPerm.VIEW)
     form = CustomerFilterForm(request.GET or None)
-    filters = _filters(form, request.GET.get("sort", DEFAULT_SORT))
+    filters = filters_from_form(form, request.GET.get("sort", DEFAULT_SORT))
     page = customer_list(actor=request.member, filters=filters, cursor=request.GET.get("cursor"))
     context = {"form": form, "page": page, "sort": filters.sort, "filters": filters}
     if request.htmx:
