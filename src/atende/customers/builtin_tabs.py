@@ -9,11 +9,12 @@ def _registry(request, customer) -> dict:
     return {
         "addresses": list(customer.addresses.all()),
         "direct_debit": customer.direct_debits.first(),
-        "extra_values": _extra(customer),
+        "extra_values": extra_field_values(customer),
     }
 
 
-def _extra(customer) -> list[tuple[str, object]]:
+def extra_field_values(customer) -> list[tuple[str, object]]:
+    """(label, value) of every customer extra field the organization defined."""
     fields = ExtraField.objects.filter(target="customer")
     return [(field.label, customer.extra.get(field.key)) for field in fields]
 

@@ -275,3 +275,13 @@ class CustomerSmsForm(forms.Form):
             mobile=""
         )
         self.fields["template"].queryset = SmsTemplate.objects.filter(is_active=True)
+
+
+class CustomerExtraFieldsForm(ExtraFieldsMixin, forms.Form):
+    """Only the organization's extra fields, edited in place on the Cadastro tab."""
+
+    extra_target = "customer"
+
+    def __init__(self, *args, customer: Customer, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_extra_fields(customer.extra or {})

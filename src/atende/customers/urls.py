@@ -23,6 +23,7 @@ urlpatterns = [
     path("clientes/exportar.csv", export.customer_export_view, name="export"),
     path("cep/", cep.cep_lookup_view, name="cep"),
     path("clientes/<int:number>/editar/", detail.customer_edit_view, name="edit"),
+    path("clientes/<int:number>/campos-extras/", detail.customer_extra_view, name="extra_fields"),
     path("clientes/<int:number>/situacao/", detail.customer_active_view, name="set_active"),
     path("clientes/<int:number>/favorito/", detail.favorite_toggle_view, name="favorite"),
     path(

@@ -131,3 +131,12 @@ def customer_document_taken(*, document: str, exclude_pk: int | None = None) -> 
     if not document:
         return None
     return Customer.objects.filter(Q(document=document)).exclude(pk=exclude_pk).first()
+
+
+@transaction.atomic
+def customer_extra_update(*, actor: Member, customer: Customer, values: dict) -> Customer:
+    """Change only the extra fields (C4), validated by their types."""
+    require(actor, CustomerPerm.CHANGE, customer)
+    customer.extra = extra_values_clean(target=ExtraFieldTarget.CUSTOMER, values=values)
+    customer.save(update_fields=["extra", "updated_at"])
+    return customer

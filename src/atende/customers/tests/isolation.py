@@ -7,6 +7,7 @@ from atende.tenancy.testing import isolation_factory, isolation_static
 @isolation_factory(
     "customers:detail",
     "customers:edit",
+    "customers:extra_fields",
     "customers:set_active",
     "customers:favorite",
     "customers:observations_read",

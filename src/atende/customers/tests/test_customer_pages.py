@@ -184,3 +184,26 @@ def test_direct_debit_without_bank_data_is_refused(client_as, admin_member, orga
     )  # fmt: skip
     assert response.status_code == 200
     assert customer.direct_debits.count() == 0
+
+
+def test_extra_fields_are_edited_in_place(client_as, admin_member, organization):
+    from atende.customers.models import ExtraField
+
+    ExtraField.objects.create(
+        target="customer", label="Nº de filiais", key="filiais", kind="number"
+    )
+    customer = CustomerFactory(organization=organization)
+    client = client_as(admin_member)
+    target = url(organization, "extra_fields", number=customer.number)
+
+    form = client.get(target, HTTP_HX_REQUEST="true").content.decode()
+    assert 'id="campos-extras"' in form
+    assert "<html" not in form
+    invalid = client.post(target, {"extra_filiais": "três"}, HTTP_HX_REQUEST="true")
+    assert "Informe um número" in invalid.content.decode()
+    customer.refresh_from_db()
+    assert customer.extra == {}
+    saved = client.post(target, {"extra_filiais": "12"}, HTTP_HX_REQUEST="true").content.decode()
+    customer.refresh_from_db()
+    assert customer.extra == {"filiais": "12"}
+    assert "<dd>12</dd>" in saved

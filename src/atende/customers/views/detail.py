@@ -8,13 +8,15 @@ from django.views.decorators.http import require_POST
 from atende.accounts.permissions import can, require
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
-from atende.customers.forms import CustomerForm
+from atende.customers.builtin_tabs import extra_field_values
+from atende.customers.forms import CustomerExtraFieldsForm, CustomerForm
 from atende.customers.models import Favorite
 from atende.customers.permissions import CustomerPerm
 from atende.customers.selectors import customer_get, unread_mandatory_observations
 from atende.customers.services.contacts import favorite_toggle, observations_mark_read
 from atende.customers.services.customers import (
     customer_create,
+    customer_extra_update,
     customer_set_active,
     customer_update,
 )
@@ -104,3 +106,25 @@ def observations_read_view(request, number: int):
     customer = customer_get(actor=request.member, number=number)
     observations_mark_read(actor=request.member, customer=customer)
     return redirect(request.POST.get("next") or customer_url(request, customer))
+
+
+def customer_extra_view(request, number: int):
+    """Extra fields edited in place (htmx swaps the card; without htmx, a plain page)."""
+    customer = customer_get(actor=request.member, number=number)
+    require(request.member, CustomerPerm.CHANGE, customer)
+    form = CustomerExtraFieldsForm(request.POST or None, customer=customer)
+    if request.method == "POST" and form.is_valid():
+        try:
+            customer_extra_update(
+                actor=request.member, customer=customer, values=form.extra_values()
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            if not request.htmx:
+                return redirect(customer_url(request, customer))
+            context = {"customer": customer, "extra_values": extra_field_values(customer)}
+            return render(request, "customers/tab_registry.html#extra", context)
+    context = {"customer": customer, "form": form}
+    template = "customers/extra_fields_form.html" + ("#form" if request.htmx else "")
+    return render(request, template, context)
