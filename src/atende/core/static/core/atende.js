@@ -36,6 +36,26 @@
     });
   });
 
+  // data-show-when="name=value": show a block only while the form control `name` has `value`
+  // (checkboxes count as "on" when ticked). Without this script everything stays visible.
+  function controlValue(form, name) {
+    var checked = form.querySelector('[name="' + name + '"]:checked');
+    if (checked) return checked.type === "checkbox" ? "on" : checked.value;
+    var control = form.querySelector('[name="' + name + '"]');
+    return control && control.type !== "checkbox" && control.type !== "radio" ? control.value : "";
+  }
+  function applyConditions(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("[data-show-when]"), function (block) {
+      var rule = block.getAttribute("data-show-when").split("=");
+      var form = block.closest("form");
+      if (form) block.hidden = controlValue(form, rule[0]) !== rule[1];
+    });
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target.form) applyConditions(event.target.form);
+  });
+  document.addEventListener("DOMContentLoaded", function () { applyConditions(document); });
+
   // Buttons with data-confirm ask before submitting (e.g. deleting a sector).
   document.addEventListener("submit", function (event) {
     var button = event.submitter;
