@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from atende.accounts.models import Sector
+from atende.accounts.modules import module_permissions
 from atende.accounts.permissions import can
 from atende.accounts.services.sectors import sector_save
 from atende.accounts.tests.factories import SectorFactory
@@ -75,8 +76,6 @@ def test_sector_change_is_in_the_history_with_actor_and_ip(client_as, admin_memb
 
 
 def test_the_matrix_offers_only_registered_modules():
-    from atende.accounts.modules import module_permissions
-
     offered = {f"{p.content_type.app_label}.{p.codename}" for p in module_permissions()}
     assert "customers.view_customer" in offered
     assert "customers.send_sms_customer" in offered

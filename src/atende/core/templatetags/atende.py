@@ -4,6 +4,8 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 
+from atende.core.history import ACTION_LABELS, history_page
+
 register = template.Library()
 
 
@@ -44,8 +46,6 @@ def query_without(context, *keys) -> str:
 @register.inclusion_tag("core/components/history.html", takes_context=True)
 def history_panel(context, obj) -> dict:
     """The audit history of `obj`; paging keeps the page's own URL (and its authorisation)."""
-    from atende.core.history import ACTION_LABELS, history_page
-
     request = context["request"]
     page = history_page(obj, cursor=request.GET.get("history"))
     entries = [
