@@ -243,6 +243,12 @@ CONTENT_SECURITY_POLICY = {
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 
+# Outside services behind adapters (customers app): CEP lookup and the SMS gateway.
+VIACEP_URL = env("VIACEP_URL", "https://viacep.com.br/ws")
+CEP_TIMEOUT_SECONDS = float(env("CEP_TIMEOUT_SECONDS", "3") or 3)
+SMS_GATEWAY_URL = env("SMS_GATEWAY_URL", "") or ""
+SMS_GATEWAY_TOKEN = env("SMS_GATEWAY_TOKEN", "") or ""
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

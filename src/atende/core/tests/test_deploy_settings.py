@@ -43,3 +43,16 @@ def test_production_refuses_a_wildcard_allowed_host():
     result = _manage("check", ALLOWED_HOSTS="*")
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must list real host names" in result.stderr
+
+
+def test_outside_services_are_configured_by_environment():
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.VIACEP_URL, s.CEP_TIMEOUT_SECONDS, s.SMS_GATEWAY_URL, s.SMS_GATEWAY_TOKEN)"
+    )
+    result = _manage(
+        "shell", "-c", code, VIACEP_URL="http://cep.local/ws", CEP_TIMEOUT_SECONDS="1.5",
+        SMS_GATEWAY_URL="https://sms.local/send", SMS_GATEWAY_TOKEN="t0k",
+    )  # fmt: skip
+    last_line = result.stdout.strip().splitlines()[-1]
+    assert last_line.split() == ["http://cep.local/ws", "1.5", "https://sms.local/send", "t0k"]
