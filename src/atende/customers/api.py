@@ -5,14 +5,24 @@ from ninja import Query, Router, Schema, Status
 
 from atende.accounts.permissions import require
 from atende.core.errors import DomainError
-from atende.customers.models import Category, ContactType, Origin, OriginType
+from atende.customers.models import (
+    Category,
+    ContactType,
+    DocumentType,
+    ExtraField,
+    Origin,
+    OriginType,
+)
 from atende.customers.permissions import CustomerPerm
 from atende.customers.schemas import (
+    CatalogItemOut,
     ContactIn,
     ContactOut,
     CustomerIn,
     CustomerOut,
     CustomerPageOut,
+    ExtraFieldOut,
+    OriginOut,
 )
 from atende.customers.selectors import CustomerFilters, customer_get, customer_list
 from atende.customers.services.contacts import contact_delete, contact_save
@@ -126,3 +136,47 @@ def delete_contact(request, number: int, pk: int):
     customer = customer_get(actor=request.auth, number=number)
     contact_delete(actor=request.auth, contact=get_object_or_404(customer.contacts, pk=pk))
     return Status(204, None)
+
+
+@router.get("/customer-settings/categories", response=list[CatalogItemOut], summary="Categorias")
+def list_categories(request):
+    require(request.auth, CustomerPerm.VIEW)
+    return list(Category.objects.all())
+
+
+@router.get(
+    "/customer-settings/origin-types", response=list[CatalogItemOut], summary="Tipos de origem"
+)
+def list_origin_types(request):
+    require(request.auth, CustomerPerm.VIEW)
+    return list(OriginType.objects.all())
+
+
+@router.get("/customer-settings/origins", response=list[OriginOut], summary="Origens comerciais")
+def list_origins(request):
+    require(request.auth, CustomerPerm.VIEW)
+    return list(Origin.objects.all())
+
+
+@router.get(
+    "/customer-settings/contact-types", response=list[CatalogItemOut], summary="Tipos de contato"
+)
+def list_contact_types(request):
+    require(request.auth, CustomerPerm.VIEW)
+    return list(ContactType.objects.all())
+
+
+@router.get(
+    "/customer-settings/document-types", response=list[CatalogItemOut], summary="Tipos de documento"
+)
+def list_document_types(request):
+    require(request.auth, CustomerPerm.VIEW)
+    return list(DocumentType.objects.all())
+
+
+@router.get(
+    "/customer-settings/extra-fields", response=list[ExtraFieldOut], summary="Campos extras"
+)
+def list_extra_fields(request):
+    require(request.auth, CustomerPerm.VIEW)
+    return list(ExtraField.objects.all())

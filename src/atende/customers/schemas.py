@@ -144,3 +144,22 @@ class CustomerIn(Schema):
 class CustomerPageOut(Schema):
     items: list[CustomerListOut]
     next_cursor: str | None
+
+
+class CatalogItemOut(Schema):
+    id: int
+    name: str
+    is_active: bool
+
+
+class OriginOut(CatalogItemOut):
+    origin_type_id: int
+
+
+class ExtraFieldOut(Schema):
+    target: str
+    key: str
+    label: str
+    kind: str
+    options: list[str]
+    is_required: bool

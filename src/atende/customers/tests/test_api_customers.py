@@ -116,3 +116,20 @@ def test_portfolio_rule_applies_to_the_api(api, member, admin_member, organizati
 
 def test_member_without_permission_gets_403(api, member, organization):
     assert api(member, "get", "/customers").status_code == 403
+
+
+def test_settings_lists_let_clients_pick_ids(api, admin_member, other_member, organization):
+    from atende.customers.models import Category, ExtraField
+    from atende.customers.tests.factories import CategoryFactory
+    from atende.tenancy.context import activate
+
+    CategoryFactory(organization=organization, name="Fornecedor")
+    with activate(other_member.organization):
+        Category.objects.create(name="Da outra empresa")
+    ExtraField.objects.create(
+        target="customer", label="Plano", key="plano", kind="choice", choices="Básico\nPro"
+    )
+    categories = api(admin_member, "get", "/customer-settings/categories").json()
+    assert [c["name"] for c in categories] == ["Fornecedor"]
+    [field] = api(admin_member, "get", "/customer-settings/extra-fields").json()
+    assert (field["key"], field["options"]) == ("plano", ["Básico", "Pro"])
