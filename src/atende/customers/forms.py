@@ -69,6 +69,22 @@ def _allow_length(field: forms.CharField, length: int) -> None:
     ] + [validators.MaxLengthValidator(length)]
 
 
+class FilteredSelect(forms.Select):
+    """A select whose options carry `data-filter-value` (the instance's `attribute`), so the
+    page script can show only those that match another field (`data-filter-by`)."""
+
+    def __init__(self, *args, attribute: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.attribute = attribute
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["attrs"]["data-filter-value"] = str(getattr(instance, self.attribute))
+        return option
+
+
 class ExtraFieldsMixin:
     """Adds one form field per organization-defined extra field of `extra_target`."""
 
@@ -109,6 +125,9 @@ class CustomerForm(ExtraFieldsMixin, forms.ModelForm):
             "document": forms.TextInput(attrs={"inputmode": "text", "autocomplete": "off"}),
             "postal_code": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 9}),
             "billing_postal_code": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 9}),
+            "origin": FilteredSelect(
+                attribute="origin_type_id", attrs={"data-filter-by": "origin_type"}
+            ),
         }
 
     def __init__(self, *args, **kwargs) -> None:

@@ -90,6 +90,12 @@ def _apply(customer: Customer, fields: dict) -> None:
         customer.extra = extra_values_clean(target=ExtraFieldTarget.CUSTOMER, values=extra)
     if not customer.name.strip():
         raise DomainError("Informe o nome.", code="required", field="name")
+    if customer.origin_id and customer.origin_type_id is None:
+        customer.origin_type_id = customer.origin.origin_type_id
+    if customer.origin_id and customer.origin.origin_type_id != customer.origin_type_id:
+        raise DomainError(
+            "A origem escolhida não pertence a esse tipo de origem.", code="origin", field="origin"
+        )
 
 
 @transaction.atomic

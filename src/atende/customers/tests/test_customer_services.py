@@ -114,3 +114,17 @@ def test_update_keeps_the_code_and_refreshes_search(admin_member, organization):
     customer_update(actor=admin_member, customer=customer, name="João Álvares")
     customer.refresh_from_db()
     assert customer.search_text.startswith(f"{customer.number} | joao alvares")
+
+
+def test_origin_must_belong_to_the_chosen_type(admin_member, organization):
+    from atende.customers.models import Origin, OriginType
+
+    digital = OriginType.objects.create(name="Mídia digital")
+    printed = OriginType.objects.create(name="Mídia impressa")
+    instagram = Origin.objects.create(origin_type=digital, name="Instagram")
+    with pytest.raises(DomainError, match="não pertence a esse tipo"):
+        customer_create(
+            actor=admin_member, kind="person", name="A", origin_type=printed, origin=instagram
+        )
+    customer = customer_create(actor=admin_member, kind="person", name="B", origin=instagram)
+    assert customer.origin_type == digital

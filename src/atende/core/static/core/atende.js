@@ -50,6 +50,15 @@
       var form = block.closest("form");
       if (form) block.hidden = controlValue(form, rule[0]) !== rule[1];
     });
+    // select[data-filter-by="field"]: only the options whose data-filter-value matches it.
+    Array.prototype.forEach.call(root.querySelectorAll("select[data-filter-by]"), function (select) {
+      var form = select.closest("form");
+      var wanted = form ? controlValue(form, select.getAttribute("data-filter-by")) : "";
+      Array.prototype.forEach.call(select.options, function (option) {
+        if (option.value) option.hidden = Boolean(wanted) && option.getAttribute("data-filter-value") !== wanted;
+      });
+      if (select.selectedOptions.length && select.selectedOptions[0].hidden) select.value = "";
+    });
   }
   document.addEventListener("change", function (event) {
     if (event.target.form) applyConditions(event.target.form);

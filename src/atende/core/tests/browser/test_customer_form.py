@@ -25,3 +25,22 @@ def test_company_fields_and_billing_address_follow_the_choices(page_at, admin_me
     page.check("input[name=kind][value=person]")
     assert trade_name.is_visible() is False
     assert page.errors == []
+
+
+def test_origins_follow_the_origin_type(page_at, admin_member, organization):
+    from atende.customers.models import Origin, OriginType
+    from atende.tenancy.context import activate
+
+    with activate(organization):
+        digital = OriginType.objects.create(name="Mídia digital")
+        printed = OriginType.objects.create(name="Mídia impressa")
+        Origin.objects.create(origin_type=digital, name="Instagram")
+        Origin.objects.create(origin_type=printed, name="Folheto")
+    page = page_at(DESKTOP)
+    sign_in(page, admin_member.user.email)
+    page.goto(f"{page.base}/{organization.slug}/clientes/novo/")
+    page.select_option("#id_origin_type", label="Mídia impressa")
+    visible = page.eval_on_selector_all(
+        "#id_origin option", "options => options.filter(o => !o.hidden && o.value).map(o => o.text)"
+    )
+    assert visible == ["Folheto"]
