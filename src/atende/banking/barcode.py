@@ -1,32 +1,48 @@
 """The 44-digit barcode and the 47-digit linha digitável (FACTS.md §1–§2), for every bank."""
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 
-from atende.banking.digits import barcode_dv, modulo10
+from atende.banking.digits import barcode_dv, is_ascii_digits, modulo10
 from atende.banking.errors import BankingError
 from atende.banking.factor import due_factor
 
 CURRENCY_REAL = "9"
+CENT = Decimal("0.01")
 MAX_AMOUNT = Decimal("99999999.99")  # 10 digits, 8 + 2 decimals (barcode pos 10-19)
 
 
-def amount_field(amount: object, *, limit: Decimal = MAX_AMOUNT) -> str:
-    """`Decimal("135.00")` → "0000013500"."""
+def format_brl(amount: Decimal) -> str:
+    """`Decimal("1234.5")` → "R$ 1.234,50"."""
+    text = f"{amount:,.2f}"
+    return "R$ " + text.replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def parse_amount(amount: object) -> Decimal:
+    """A boleto amount as Decimal: finite, not negative, at most two decimal places."""
     try:
-        value = Decimal(str(amount)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    except (InvalidOperation, ValueError):
+        value = Decimal(str(amount).strip())
+    except InvalidOperation:
         raise BankingError(f"Valor inválido: “{amount}”.", field="valor") from None
-    if not value.is_finite() or value < 0:
+    if isinstance(amount, bool) or not value.is_finite():
+        raise BankingError(f"Valor inválido: “{amount}”.", field="valor")
+    if value < 0:
         raise BankingError("O valor não pode ser negativo.", field="valor")
-    if value > limit:
+    if value > MAX_AMOUNT:
         raise BankingError(
-            f"Valor acima do limite do boleto (R$ {limit:,.2f})".replace(",", "X")
-            .replace(".", ",")
-            .replace("X", ".")
-            + ".",
-            field="valor",
+            f"Valor acima do limite do boleto ({format_brl(MAX_AMOUNT)}).", field="valor"
         )
+    if value != value.quantize(CENT):
+        raise BankingError("O valor deve ter no máximo duas casas decimais.", field="valor")
+    return value.quantize(CENT)
+
+
+def amount_field(amount: object, *, limit: Decimal = MAX_AMOUNT) -> str:
+    """`Decimal("135.00")` → "0000013500"; refuses what a boleto cannot carry."""
+    value = parse_amount(amount)
+    if value > limit:
+        # FACTS.md §1: 10 positions 9(08)v99; Caixa's own ceiling is lower (CX-BOL Anexo V).
+        raise BankingError(f"Valor acima do limite do boleto ({format_brl(limit)}).", field="valor")
     return f"{int(value * 100):010d}"
 
 
@@ -34,10 +50,10 @@ def build_barcode(
     *, bank: str, amount: object, due: date | None, free_field: str, limit: Decimal = MAX_AMOUNT
 ) -> str:
     """bank(3) + 9 + DV + fator(4) + valor(10) + campo livre(25)."""
-    if len(free_field) != 25 or not free_field.isdigit():
+    if len(free_field) != 25 or not is_ascii_digits(free_field):
         raise BankingError("Campo livre deve ter 25 dígitos.", field="campo_livre")
     body = f"{bank}{CURRENCY_REAL}{due_factor(due):04d}{amount_field(amount, limit=limit)}"
-    without_dv = body[:4] + body[4:] + free_field
+    without_dv = body + free_field
     dv = barcode_dv(without_dv)
     return f"{without_dv[:4]}{dv}{without_dv[4:]}"
 

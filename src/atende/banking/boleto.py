@@ -10,6 +10,7 @@ from atende.banking.barcode import (
     build_barcode,
     format_linha,
     linha_from_barcode,
+    parse_amount,
 )
 from atende.banking.errors import BankingError
 from atende.banking.models import Beneficiary, Boleto, BoletoCodes, Payer
@@ -29,10 +30,18 @@ def boleto_codes(boleto: Boleto) -> BoletoCodes:
         free_field=free,
         limit=AMOUNT_LIMITS.get(boleto.bank, MAX_AMOUNT),
     )
+    printed = bank.nosso_numero(boleto)
+    typed_dv = str(boleto.options.get("nosso_numero_dv") or "").strip().upper()
+    if typed_dv and "-" in printed and printed.rsplit("-", 1)[1] != typed_dv:
+        raise BankingError(
+            f"DV do nosso número não confere: informado {typed_dv}, "
+            f"calculado {printed.rsplit('-', 1)[1]}.",
+            field="nosso_numero_dv",
+        )
     return BoletoCodes(
         barcode=barcode,
         linha_digitavel=format_linha(linha_from_barcode(barcode)),
-        nosso_numero=bank.nosso_numero(boleto),
+        nosso_numero=printed,
         free_field=free,
     )
 
@@ -48,60 +57,79 @@ def _date(value: object, field: str) -> date | None:
         raise BankingError(f"{field}: use a data no formato AAAA-MM-DD.", field=field) from None
 
 
+def _text(data: dict[str, Any], *keys: str) -> str:
+    """The first of `keys` present and not empty, as text (0 is a value, None is not)."""
+    for key in keys:
+        value = data.get(key)
+        if value is not None and value != "":
+            return str(value).strip()
+    return ""
+
+
 def _truthy(value: object) -> bool:
     return str(value).strip().lower() in {"1", "true", "sim", "yes", "s"}
+
+
+def _instructions(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(line for line in value.splitlines() if line.strip())
+    if isinstance(value, list | tuple):
+        return tuple(str(line) for line in value)
+    if value in (None, ""):
+        return ()
+    raise BankingError("instrucoes: use um texto ou uma lista de textos.", field="instrucoes")
 
 
 def boleto_from_inputs(data: dict[str, Any]) -> Boleto:
     """A Boleto from the flat keys of `vectors.json` inputs (and the CLI's JSON)."""
     if not isinstance(data, dict):
         raise BankingError("Cada boleto deve ser um objeto JSON.")
-    bank = str(data.get("bank") or data.get("banco") or "").zfill(3)
+    bank = _text(data, "bank", "banco").zfill(3)
     bank_module(bank)
-    wallet = str(data.get("carteira") or "").strip()
-    number = data.get("nosso_numero") or data.get("sequencial") or ""
+    # Sources write the carteira with a description ("RG (1=registrada)"); its first word counts.
+    wallet = _text(data, "carteira").split(" ")[0]
     options: dict[str, object] = {}
+    # BB-BOL Anexo X: the free 17-digit nosso número is marked by service code 21 in pos 43-44;
+    # openboleto spells it "carteira 21" (vector bb-31).
     if bank == "001" and (_truthy(data.get("codigo_servico", "")) or wallet == "21"):
         options["free_nosso_numero"] = True
-    if data.get("modalidade"):
-        options["modalidade"] = str(data["modalidade"])
+    for key in ("modalidade", "nosso_numero_dv"):
+        if _text(data, key):
+            options[key] = _text(data, key)
     beneficiary = Beneficiary(
-        name=str(data.get("beneficiario") or data.get("cedente") or ""),
-        document=str(data.get("documento_beneficiario") or ""),
-        agency=str(data.get("agencia") or ""),
-        agency_dv=str(data.get("agencia_dv") or ""),
-        account=str(data.get("conta") or ""),
-        account_dv=str(data.get("conta_dv") or ""),
-        agreement=str(data.get("convenio") or data.get("codigo_beneficiario") or ""),
-        agreement_dv=str(data.get("codigo_beneficiario_dv") or ""),
-        wallet=wallet.split(" ")[0],
-        wallet_variation=str(data.get("variacao") or ""),
+        name=_text(data, "beneficiario", "cedente"),
+        document=_text(data, "documento_beneficiario"),
+        agency=_text(data, "agencia"),
+        agency_dv=_text(data, "agencia_dv"),
+        account=_text(data, "conta"),
+        account_dv=_text(data, "conta_dv"),
+        agreement=_text(data, "convenio", "codigo_beneficiario"),
+        agreement_dv=_text(data, "codigo_beneficiario_dv"),
+        wallet=wallet,
+        wallet_variation=_text(data, "variacao"),
+        address=_text(data, "endereco_beneficiario"),
     )
     payer = Payer(
-        name=str(data.get("pagador") or data.get("sacado") or ""),
-        document=str(data.get("documento_pagador") or ""),
-        address=str(data.get("endereco_pagador") or ""),
+        name=_text(data, "pagador", "sacado"),
+        document=_text(data, "documento_pagador"),
+        address=_text(data, "endereco_pagador"),
+        district=_text(data, "bairro_pagador"),
+        city=_text(data, "cidade_pagador"),
+        state=_text(data, "uf_pagador"),
+        postal_code=_text(data, "cep_pagador"),
     )
-    if data.get("valor") in (None, ""):
+    if not _text(data, "valor"):
         raise BankingError("Informe o valor.", field="valor")
     return Boleto(
         bank=bank,
-        amount=Decimal(str(data["valor"])) if _is_number(data["valor"]) else data["valor"],
+        amount=parse_amount(data["valor"]),
         due_date=_date(data.get("vencimento"), "vencimento"),
-        nosso_numero=str(number),
+        nosso_numero=_text(data, "nosso_numero", "sequencial"),
         beneficiary=beneficiary,
         payer=payer,
-        document_number=str(data.get("numero_documento") or ""),
+        document_number=_text(data, "numero_documento"),
         issue_date=_date(data.get("data_documento"), "data_documento"),
-        instructions=tuple(data.get("instrucoes") or ()),
-        pix_payload=str(data.get("pix") or ""),
+        instructions=_instructions(data.get("instrucoes")),
+        pix_payload=_text(data, "pix"),
         options=options,
     )
-
-
-def _is_number(value: object) -> bool:
-    try:
-        Decimal(str(value))
-    except ArithmeticError:
-        return False
-    return True

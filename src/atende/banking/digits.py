@@ -3,10 +3,15 @@
 from atende.banking.errors import BankingError
 
 
+def is_ascii_digits(text: str) -> bool:
+    """True for a non-empty run of 0-9 (str.isdigit also accepts "²" and other scripts)."""
+    return text.isascii() and text.isdigit()
+
+
 def only_digits(value: object, *, field: str, length: int | None = None) -> str:
     """`value` as a string of digits (left-padded to `length`), or a BankingError."""
     text = str(value if value is not None else "").strip()
-    if not text.isdigit():
+    if not is_ascii_digits(text):
         raise BankingError(f"{field}: use apenas dígitos (recebido “{text}”).", field=field)
     if length is not None:
         if len(text) > length:

@@ -34,7 +34,9 @@ def factor_dates(factor: int) -> list[date]:
 
 
 def factor_to_date(factor: int, *, today: date) -> date | None:
-    """Decode a fator near `today`: boletos are read from 3000 days back to 5500 ahead."""
+    """Decode a fator near `today` (3000 days back to 5500 ahead, FACTS.md §4); None if none."""
+    if not 1000 <= factor <= 9999:  # 0000: no due date; 0001-0999 never printed since 2000
+        return None
     for candidate in factor_dates(factor):
         if -3000 <= (candidate - today).days <= 5500:
             return candidate

@@ -18,6 +18,9 @@ MODALITIES = {"11", "14", "21", "24"}
 def modality(boleto: Boleto) -> str:
     explicit = str(boleto.options.get("modalidade") or "").strip()
     if explicit:
+        if explicit not in MODALITIES:
+            raise BankingError("Modalidade da Caixa deve ser 11, 14, 21 ou 24.",
+                               field="modalidade")  # fmt: skip
         return explicit
     wallet = str(boleto.beneficiary.wallet or "").strip().upper()
     if wallet.startswith("SIG") and wallet[3:5].isdigit():
@@ -48,14 +51,20 @@ def full_nosso_numero(boleto: Boleto) -> str:
 
 
 def _beneficiary_code(boleto: Boleto) -> str:
+    """Barcode pos 20-26: a 6-digit code + its DV (Anexo VI), or a 7-digit code alone (§6)."""
     code = only_digits(boleto.beneficiary.agreement, field="codigo_beneficiario")
-    if len(code) == 7:
-        return code  # 7-digit codes carry no DV in the campo livre
-    code = code.zfill(6)
+    if len(code) == 7 and code[0] != "0":
+        return code  # codes from 1100000 on carry no DV in the campo livre [unverified, §6]
+    code = code.lstrip("0").zfill(6)
     if len(code) != 6:
         raise BankingError("Código do beneficiário deve ter 6 ou 7 dígitos.",
                            field="codigo_beneficiario")  # fmt: skip
-    return code + str(modulo11_caixa(code))
+    dv = str(modulo11_caixa(code))
+    typed = boleto.beneficiary.agreement_dv.strip()
+    if typed and typed != dv:
+        raise BankingError(f"DV do código do beneficiário não confere: informado {typed}, "
+                           f"calculado {dv}.", field="codigo_beneficiario_dv")  # fmt: skip
+    return code + dv
 
 
 def free_field(boleto: Boleto) -> str:
