@@ -1,32 +1,74 @@
-"""A real worker: a task enqueued through Redis runs in another process and sends real e-mail."""
+"""A real worker: a task enqueued through Redis runs in another process and sends real e-mail.
+
+The data is committed (transactional_db), the worker opens this run's test database, and the
+e-mail it sends arrives at an aiosmtpd server in this process.
+"""
+
+import re
 
 import pytest
+from django.conf import settings
 
 from atende.accounts.services.members import member_invite
+from atende.accounts.tasks import member_invite_email_task
 from atende.celery import app as celery_app
 from atende.core.testing.smtp import smtp_server
-from atende.core.testing.worker import app_on_broker, celery_worker, redis_unreachable_reason
+from atende.core.testing.worker import (
+    app_on_broker,
+    celery_worker,
+    database_unshareable_reason,
+    redis_unreachable_reason,
+)
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def redis_broker():
-    reason = redis_unreachable_reason()
+@pytest.fixture(scope="module")
+def smtp(django_db_setup, django_db_blocker):
+    """An SMTP server and a worker that sends to it, both up for the whole module."""
+    reason = redis_unreachable_reason() or database_unshareable_reason()
     if reason:
+        print(f"SKIP: {reason}")  # noqa: T201  (the reason shows with -rs and -s)
         pytest.skip(reason)
-    with app_on_broker(celery_app):
-        yield celery_app
+    with (
+        smtp_server() as server,
+        celery_worker(extra_env={"EMAIL_URL": server.url}) as worker,
+        app_on_broker(celery_app, worker),
+    ):
+        yield server
 
 
-def test_invitation_is_sent_by_a_real_worker_through_redis(redis_broker, admin_member):
-    with smtp_server() as smtp, celery_worker(extra_env={"EMAIL_URL": smtp.url}):
-        member_invite(
-            actor=admin_member, email="nova.pessoa@example.com", full_name="Nova", sector=None
-        )
+@pytest.fixture
+def mail(smtp):
+    smtp.messages.clear()
+    return smtp
 
-        [message] = smtp.wait_for(1, timeout=45)
+
+def _link_path(message) -> str:
+    link = re.search(r"https?://\S+/senha/definir/\S+/", message.get_content()).group(0)
+    assert link.startswith(settings.SITE_URL)
+    return link.removeprefix(settings.SITE_URL)
+
+
+def test_invitation_is_sent_by_a_real_worker_through_redis(mail, admin_member, client):
+    member_invite(
+        actor=admin_member, email="nova.pessoa@example.com", full_name="Nova", sector=None
+    )
+
+    [message] = mail.wait_for(1, timeout=30)
 
     assert message["To"] == "nova.pessoa@example.com"
+    assert message["X-Envelope-To"] == "nova.pessoa@example.com"
     assert message["Subject"] == "Convite para a Alfa Provedor Ltda no Atende"
-    assert "/senha/definir/" in message.get_content()
+    # The worker made the token from the committed user: this process accepts it.
+    page = client.get(_link_path(message), follow=True)
+    assert page.context["validlink"] is True
+
+
+def test_the_result_comes_back_through_the_result_backend(mail, admin_member, member):
+    result = member_invite_email_task.apply_async(
+        args=[admin_member.organization_id, member.pk, admin_member.pk]
+    )
+
+    assert result.get(timeout=30) == member.user.email
+    assert [message["To"] for message in mail.wait_for(1)] == [member.user.email]
