@@ -6,7 +6,7 @@ from urllib.parse import unquote, urlsplit
 def parse_email_url(url: str) -> dict[str, object]:
     """Return Django e-mail settings for one URL."""
     parts = urlsplit(url)
-    if parts.scheme in {"console", ""}:
+    if parts.scheme == "console" or not url.strip():  # a bare host is a mistake, not console
         return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
     if parts.scheme == "locmem":
         return {"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
