@@ -4,31 +4,61 @@ import pytest
 
 from atende.core.email_url import parse_email_url
 
+SMTP = "django.core.mail.backends.smtp.EmailBackend"
 
-def test_smtp_with_tls_and_encoded_credentials():
-    assert parse_email_url("smtp+tls://avisos%40empresa.com:s%3Acr%40t@smtp.empresa.com:587") == {
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": "smtp.empresa.com",
-        "EMAIL_PORT": 587,
-        "EMAIL_HOST_USER": "avisos@empresa.com",
-        "EMAIL_HOST_PASSWORD": "s:cr@t",
-        "EMAIL_USE_TLS": True,
-        "EMAIL_USE_SSL": False,
+
+@pytest.mark.parametrize(
+    ("url", "host", "port", "user", "password", "tls", "ssl"),
+    [
+        ("smtp://127.0.0.1:2525", "127.0.0.1", 2525, "", "", False, False),
+        ("smtp://mail.example.com", "mail.example.com", 25, "", "", False, False),
+        (
+            "smtp+tls://avisos%40empresa.com:s%3Acr%40t@smtp.empresa.com:587",
+            "smtp.empresa.com",
+            587,
+            "avisos@empresa.com",
+            "s:cr@t",
+            True,
+            False,
+        ),
+        (
+            "smtp+ssl://avisos%40empresa.com:p%2Fa%25s%20s@smtp.empresa.com:465",
+            "smtp.empresa.com",
+            465,
+            "avisos@empresa.com",
+            "p/a%s s",
+            False,
+            True,
+        ),
+        ("smtp+ssl://mail.example.com", "mail.example.com", 465, "", "", False, True),
+    ],
+)
+def test_smtp_urls(url, host, port, user, password, tls, ssl):
+    assert parse_email_url(url) == {
+        "EMAIL_BACKEND": SMTP,
+        "EMAIL_HOST": host,
+        "EMAIL_PORT": port,
+        "EMAIL_HOST_USER": user,
+        "EMAIL_HOST_PASSWORD": password,
+        "EMAIL_USE_TLS": tls,
+        "EMAIL_USE_SSL": ssl,
         "EMAIL_TIMEOUT": 20,
     }
 
 
-def test_ssl_default_port_and_plain_smtp():
-    assert parse_email_url("smtp+ssl://mail.example.com")["EMAIL_PORT"] == 465
-    plain = parse_email_url("smtp://127.0.0.1:2525")
-    assert (plain["EMAIL_PORT"], plain["EMAIL_USE_TLS"], plain["EMAIL_HOST_USER"]) == (
-        2525,
-        False,
-        "",
-    )
+@pytest.mark.parametrize(
+    ("url", "backend"),
+    [
+        ("console://", "django.core.mail.backends.console.EmailBackend"),
+        ("", "django.core.mail.backends.console.EmailBackend"),
+        ("locmem://", "django.core.mail.backends.locmem.EmailBackend"),
+    ],
+)
+def test_development_backends(url, backend):
+    assert parse_email_url(url) == {"EMAIL_BACKEND": backend}
 
 
-def test_console_and_unknown_schemes():
-    assert parse_email_url("console://")["EMAIL_BACKEND"].endswith("console.EmailBackend")
+@pytest.mark.parametrize("url", ["sendgrid://key", "smtps://mail.example.com", "mail.example.com"])
+def test_unknown_schemes_are_refused(url):
     with pytest.raises(ValueError, match="not supported"):
-        parse_email_url("sendgrid://key")
+        parse_email_url(url)
