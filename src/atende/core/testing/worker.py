@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
+import kombu.pools
 import redis
 from django.db import connection
 
@@ -165,9 +166,10 @@ def app_on_broker(app, worker: Worker) -> Iterator[None]:
 
 
 def _drop_connections(app) -> None:
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
+    # Connection and producer pools live in kombu's process-wide registries, keyed by broker
+    # URL: close them AND forget them, or the next use of that URL gets a closed pool.
+    kombu.pools.reset()
+    app._pool = None
     # The AMQP helper caches producers and the queue set (with the default queue) once used;
     # the result backend caches its broker URL and connection.
     app.__dict__.pop("amqp", None)
