@@ -1,16 +1,17 @@
 """Boleto PDF: payer's receipt + compensation slip, interleaved 2 of 5 barcode at the standard
-size (103 × 13 mm, FACTS.md §1), optional JPEG logo and PIX QR code. Pages are streamed to the
-output one by one (pdfwriter), so a batch of 10 000 boletos keeps memory flat."""
+size (103 × 13 mm, FACTS.md §1), optional organization logo and PIX QR code. Pages are streamed
+to the output one by one (pdfwriter), so a batch of 10 000 boletos keeps memory flat."""
 
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
+from pathlib import Path
 from typing import BinaryIO
 
 import segno
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
+from atende.banking.barcode import format_brl
 from atende.banking.boleto import boleto_codes
 from atende.banking.models import Boleto, BoletoCodes
 from atende.banking.pdfwriter import StreamingCanvas as Canvas
@@ -21,12 +22,9 @@ I2OF5 = ["nnwwn", "wnnnw", "nwnnw", "wwnnn", "nnwnw", "wnwnn", "nwwnn", "nnnww",
 
 LEFT, WIDTH = 12 * mm, 186 * mm
 SHORT_NAMES = {"001": "Banco do Brasil", "104": "CAIXA", "237": "Bradesco"}
+BANK_DVS = {"001": "9", "104": "0", "237": "2"}  # the bank code's DV printed beside it
+Logo = str | Path | bytes  # a file path or the image's bytes (JPEG, PNG, …)
 NARROW_BAR = 103 * mm / 405  # 44 digits in I2of5 with ratio 3: 405 narrow units in 103 mm
-
-
-def _money(amount: Decimal) -> str:
-    text = f"{Decimal(amount):,.2f}"
-    return "R$ " + text.replace(",", "X").replace(".", ",").replace("X", ".")
 
 
 def _date(value: date | None) -> str:
@@ -47,15 +45,9 @@ def _bank_line(canvas: Canvas, y: float, boleto: Boleto, linha: str) -> None:
     canvas.setFont("Helvetica-Bold", 12)
     canvas.drawString(LEFT, y, SHORT_NAMES.get(boleto.bank, boleto.bank))
     canvas.setFont("Helvetica-Bold", 14)
-    canvas.drawString(LEFT + 58 * mm, y, f"| {boleto.bank}-{_bank_dv(boleto.bank)} |")
+    canvas.drawString(LEFT + 58 * mm, y, f"| {boleto.bank}-{BANK_DVS[boleto.bank]} |")
     canvas.setFont("Helvetica-Bold", 11)
     canvas.drawRightString(LEFT + WIDTH, y, linha)
-
-
-def _bank_dv(bank: str) -> str:
-    from atende.banking.digits import modulo11_bradesco
-
-    return {"001": "9", "104": "0", "237": "2"}.get(bank, modulo11_bradesco(bank))
 
 
 def _common_boxes(canvas: Canvas, y: float, boleto: Boleto, codes: BoletoCodes) -> float:
@@ -92,14 +84,14 @@ def _common_boxes(canvas: Canvas, y: float, boleto: Boleto, codes: BoletoCodes) 
     _box(canvas, LEFT + 140 * mm, y, 46 * mm, "Nosso número", codes.nosso_numero)
     y -= 9 * mm
     _box(canvas, LEFT, y, 140 * mm, "Espécie", "R$")
-    _box(canvas, LEFT + 140 * mm, y, 46 * mm, "(=) Valor do documento", _money(boleto.amount))
+    _box(canvas, LEFT + 140 * mm, y, 46 * mm, "(=) Valor do documento", format_brl(boleto.amount))
     return y
 
 
-def _draw(canvas: Canvas, boleto: Boleto, codes: BoletoCodes, logo: str | None) -> None:
+def _draw(canvas: Canvas, boleto: Boleto, codes: BoletoCodes, logo: Logo | None) -> None:
     top = A4[1] - 15 * mm
     if logo:
-        canvas.drawJpeg(logo, LEFT, top - 12 * mm, 40 * mm, 12 * mm)
+        canvas.drawImage(logo, LEFT, top - 12 * mm, 40 * mm, 12 * mm)
     canvas.setFont("Helvetica-Bold", 10)
     canvas.drawRightString(LEFT + WIDTH, top - 4 * mm, "Recibo do pagador")
     _bank_line(canvas, top - 20 * mm, boleto, codes.linha_digitavel)
@@ -122,7 +114,7 @@ def _draw(canvas: Canvas, boleto: Boleto, codes: BoletoCodes, logo: str | None) 
         "Instruções (texto de responsabilidade do beneficiário)",
         "",
         instructions_h,
-    )  # noqa: E501
+    )
     canvas.setFont("Helvetica", 8)
     for index, text in enumerate(boleto.instructions[:7]):
         canvas.drawString(LEFT + 2 * mm, y - 8 * mm - index * 4 * mm, text[:95])
@@ -183,9 +175,12 @@ def _pix_qr(canvas: Canvas, payload: str, x: float, y: float) -> None:
 
 
 def boletos_pdf(
-    boletos: Iterable[Boleto], output: BinaryIO, *, logo: str | None = None, compress: bool = True
+    boletos: Iterable[Boleto], output: BinaryIO, *, logo: Logo | None = None, compress: bool = True
 ) -> int:
-    """Write one page per boleto (the iterable is consumed one at a time); returns the count."""
+    """Write one page per boleto (the iterable is consumed one at a time); returns the count.
+
+    `output` is any binary writable: a file, BytesIO, a pipe or a streaming HTTP response.
+    """
     canvas = Canvas(output, pagesize=A4, compress=compress)
     canvas.setTitle("Boletos")
     count = 0

@@ -1,16 +1,19 @@
 """A small streaming PDF writer: each page goes to the output as soon as it is finished.
 
 ReportLab keeps every page of a document until `save()` (a 10 000-boleto batch peaked at 211 MB
-here), so batches use this writer: Helvetica text (WinAnsi), lines, filled rectangles and JPEG
-images, which is all a boleto needs. Memory stays flat: only the byte offsets of the objects are
-kept for the cross-reference table.
+here), so batches use this writer: Helvetica text (WinAnsi), lines, filled rectangles and one
+logo image (JPEG as it is, other formats through Pillow), which is all a boleto needs. Memory
+stays flat: only the byte offsets of the objects are kept for the cross-reference table.
 """
 
+import io
 import zlib
+from pathlib import Path
 from typing import BinaryIO
 
+from atende.banking.errors import BankingError
+
 FONTS = {"Helvetica": "F1", "Helvetica-Bold": "F2"}
-WIDTHS_CACHE: dict[str, object] = {}
 
 
 def _escape(text: str) -> bytes:
@@ -30,10 +33,11 @@ class StreamingCanvas:
     def __init__(self, output: BinaryIO, pagesize: tuple[float, float], compress: bool = True):
         self.output, self.width, self.height, self.compress = output, *pagesize, compress
         self.offsets: dict[int, int] = {}
+        self.written = 0
         self.page_ids: list[int] = []
         self.next_id = 5  # 1 catalog, 2 pages, 3-4 fonts
         self.ops: list[bytes] = []
-        self.images: dict[str, tuple[int, str]] = {}
+        self.images: dict[str | bytes, tuple[int, str, int, int]] = {}
         self.font, self.size, self.title = "Helvetica", 10.0, ""
         self._write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
         for number, name in ((3, "Helvetica"), (4, "Helvetica-Bold")):
@@ -41,10 +45,12 @@ class StreamingCanvas:
                                  "/Encoding /WinAnsiEncoding >>".encode())  # fmt: skip
 
     def _write(self, data: bytes) -> None:
+        # Offsets are counted here, not with tell(): pipes and HTTP responses cannot tell.
         self.output.write(data)
+        self.written += len(data)
 
     def _position(self) -> int:
-        return self.output.tell()
+        return self.written
 
     def _object(self, number: int, body: bytes, stream: bytes | None = None) -> None:
         self.offsets[number] = self._position()
@@ -83,21 +89,50 @@ class StreamingCanvas:
     def setDash(self, on: float = 0, off: float = 0) -> None:  # noqa: N802
         self.ops.append(b"[%.1f %.1f] 0 d" % (on, off) if on else b"[] 0 d")
 
-    def drawJpeg(self, path: str, x: float, y: float, w: float, h: float) -> None:  # noqa: N802
-        """A JPEG logo, embedded once and reused on every page."""
-        if path not in self.images:
-            data = open(path, "rb").read()  # noqa: PTH123, SIM115
-            width, height = _jpeg_size(data)
-            number = self._new_id()
-            header = (
-                f"<< /Type /XObject /Subtype /Image /Width {width} /Height {height} "
-                f"/ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode "
-                f"/Length {len(data)} >>"
-            )
-            self._object(number, header.encode(), data)
-            self.images[path] = (number, f"Im{len(self.images) + 1}")
-        name = self.images[path][1]
-        self.ops.append(b"q %.2f 0 0 %.2f %.2f %.2f cm /%s Do Q" % (w, h, x, y, name.encode()))
+    def drawImage(  # noqa: N802
+        self, source: str | Path | bytes, x: float, y: float, w: float, h: float
+    ) -> None:
+        """A logo (JPEG, PNG, …) fitted inside w × h, embedded once and reused on every page."""
+        key = source if isinstance(source, bytes) else str(source)
+        if key not in self.images:
+            self.images[key] = self._embed_image(source)
+        number, name, width, height = self.images[key]
+        scale = min(w / width, h / height)
+        self.ops.append(
+            b"q %.2f 0 0 %.2f %.2f %.2f cm /%s Do Q"
+            % (width * scale, height * scale, x, y + h - height * scale, name.encode())
+        )
+
+    def _embed_image(self, source: str | Path | bytes) -> tuple[int, str, int, int]:
+        from PIL import Image, UnidentifiedImageError  # reportlab's own dependency
+
+        try:
+            data = source if isinstance(source, bytes) else Path(source).read_bytes()
+            opened = Image.open(io.BytesIO(data))
+            opened.load()
+        except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError) as exc:
+            raise BankingError("Logo: imagem ilegível ou formato não suportado.",
+                               field="logo") from exc  # fmt: skip
+        image: Image.Image = opened
+        if opened.format == "JPEG" and image.mode in ("RGB", "L"):
+            # A plain JPEG goes in as it is (DCTDecode): no re-encoding, no quality loss.
+            space = "DeviceRGB" if image.mode == "RGB" else "DeviceGray"
+            stream, filters = data, "/DCTDecode"
+        else:
+            if image.mode in ("RGBA", "LA", "P", "PA"):
+                rgba = image.convert("RGBA")
+                flat = Image.new("RGB", image.size, "white")  # transparency on white paper
+                flat.paste(rgba, mask=rgba.getchannel("A"))
+                image = flat
+            image = image.convert("RGB")
+            stream, space, filters = zlib.compress(image.tobytes()), "DeviceRGB", "/FlateDecode"
+        number = self._new_id()
+        header = (
+            f"<< /Type /XObject /Subtype /Image /Width {image.width} /Height {image.height} "
+            f"/ColorSpace /{space} /BitsPerComponent 8 /Filter {filters} /Length {len(stream)} >>"
+        )
+        self._object(number, header.encode(), stream)
+        return number, f"Im{len(self.images) + 1}", image.width, image.height
 
     def showPage(self) -> None:  # noqa: N802
         content = b"\n".join(self.ops)
@@ -107,7 +142,7 @@ class StreamingCanvas:
         content_id = self._new_id()
         self._object(content_id, f"<< {filters}/Length {len(stream)} >>".encode(), stream)
         page_id = self._new_id()
-        xobjects = " ".join(f"/{name} {number} 0 R" for number, name in self.images.values())
+        xobjects = " ".join(f"/{name} {number} 0 R" for number, name, _, _ in self.images.values())
         resources = f"<< /Font << /F1 3 0 R /F2 4 0 R >> /XObject << {xobjects} >> >>"
         self._object(page_id, f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {self.width:.2f} "
                               f"{self.height:.2f}] /Resources {resources} /Contents "
@@ -127,14 +162,3 @@ class StreamingCanvas:
         self._write(b"".join(rows))
         self._write(b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
                     % (count, info, xref_at))  # fmt: skip
-
-
-def _jpeg_size(data: bytes) -> tuple[int, int]:
-    index = 2
-    while index < len(data):
-        marker, length = data[index + 1], int.from_bytes(data[index + 2 : index + 4], "big")
-        if marker in (0xC0, 0xC1, 0xC2):
-            height = int.from_bytes(data[index + 5 : index + 7], "big")
-            return int.from_bytes(data[index + 7 : index + 9], "big"), height
-        index += 2 + length
-    raise ValueError("JPEG sem dimensões")

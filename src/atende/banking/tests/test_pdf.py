@@ -1,52 +1,152 @@
-"""Boleto PDFs: valid files, one page per boleto, the linha printed, batches consumed lazily."""
+"""Boleto PDFs: valid files, one page per boleto, the codes printed, batches consumed lazily."""
 
 import io
+import re
 import shutil
 import subprocess
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from PIL import Image
 
 from atende.banking.boleto import boleto_codes
+from atende.banking.errors import BankingError
 from atende.banking.models import Beneficiary, Boleto, Payer
-from atende.banking.pdf import boletos_pdf
+from atende.banking.pdf import I2OF5, boletos_pdf
 from atende.banking.pix import pix_payload
 
+BAR_HEIGHT = b"36.85"  # 13 mm in points, the FEBRABAN height (FACTS.md §1)
 
-def _boleto(number: int) -> Boleto:
+
+def _boleto(number: int, *, pix: bool = True) -> Boleto:
     return Boleto(
         bank="237", amount=Decimal("150.00") + number, due_date=date(2026, 12, 10),
         nosso_numero=str(number), beneficiary=Beneficiary(name="Demo Telecom Ltda", agency="1234",
-        account="123456", wallet="09"), payer=Payer(name=f"Cliente {number}"),
-        instructions=("Não receber após 30 dias.",),
-        pix_payload=pix_payload(key="pix@demo.com.br", name="Demo", city="Campinas", amount="150"),
+        account="123456", wallet="09", document="11222333000181"),
+        payer=Payer(name=f"Cliente {number}", document="52998224725", city="Campinas"),
+        instructions=("Não receber após 30 dias.", "Multa de 2% após o vencimento."),
+        pix_payload=pix_payload(key="pix@demo.com.br", name="Demo", city="Campinas", amount="150")
+        if pix else "",
     )  # fmt: skip
 
 
-def test_one_boleto_is_a_pdf_with_its_linha_digitavel():
+def _pdf(boletos: list[Boleto], **options: object) -> bytes:
     output = io.BytesIO()
-    assert boletos_pdf([_boleto(1)], output, compress=False) == 1
-    pdf = output.getvalue()
-    assert pdf.startswith(b"%PDF-")
-    assert b"(" + boleto_codes(_boleto(1)).linha_digitavel.encode() + b") Tj" in pdf
+    assert boletos_pdf(boletos, output, compress=False, **options) == len(boletos)  # type: ignore[arg-type]
+    return output.getvalue()
+
+
+def _bars(pdf: bytes) -> list[tuple[float, float]]:
+    """(x, width) of every filled rectangle of barcode height, left to right."""
+    pattern = rb"([\d.]+) ([\d.]+) ([\d.]+) " + BAR_HEIGHT + rb" re f"
+    return sorted((float(x), float(w)) for x, _, w in re.findall(pattern, pdf))
+
+
+def _decode_i2of5(bars: list[tuple[float, float]]) -> str:
+    """Read the digits back from the bar widths and the gaps between bars."""
+    narrow = min(width for _, width in bars)
+    elements = []
+    ends = [*bars[1:], (bars[-1][0] + bars[-1][1], 0.0)]  # the last bar has no gap after it
+    for (x, width), (next_x, _) in zip(bars, ends, strict=True):
+        elements.append("w" if width > 2 * narrow else "n")
+        gap = next_x - x - width
+        if gap > 0.01:
+            elements.append("w" if gap > 2 * narrow else "n")
+    code = "".join(elements)
+    assert code.startswith("nnnn")  # start pattern
+    assert code.endswith("wnn")  # stop pattern
+    body = code[4:-3]
+    digits = ""
+    for start in range(0, len(body), 10):
+        pair = body[start : start + 10]
+        digits += str(I2OF5.index(pair[0::2])) + str(I2OF5.index(pair[1::2]))
+    return digits
+
+
+def test_one_boleto_is_a_pdf_with_its_codes_printed():
+    boleto = _boleto(1)
+    pdf = _pdf([boleto])
+    codes = boleto_codes(boleto)
+    assert pdf.startswith(b"%PDF-1.4\n")
+    assert pdf.rstrip().endswith(b"%%EOF")
     assert b"/Count 1" in pdf
+    assert pdf.count(b"(" + codes.linha_digitavel.encode() + b") Tj") == 2  # receipt and slip
+    assert b"(09/00000000001-1) Tj" in pdf  # nosso número as printed (vector dv-22)
+    assert b"(R$ 151,00) Tj" in pdf
+    assert _decode_i2of5(_bars(pdf)) == codes.barcode
+
+
+def test_barcode_has_the_standard_size():
+    bars = _bars(_pdf([_boleto(2, pix=False)]))
+    width_mm = (bars[-1][0] + bars[-1][1] - bars[0][0]) / 72 * 25.4
+    assert round(width_mm, 2) == 103.0  # start + 22 digit pairs + stop, 405 narrow modules
 
 
 def test_batch_has_one_page_per_boleto_and_is_consumed_lazily():
-    produced = []
+    produced: list[int] = []
+    written: list[int] = []
+
+    class Output(io.BytesIO):
+        def write(self, data: bytes) -> int:  # type: ignore[override]
+            written.append(len(produced))
+            return super().write(data)
 
     def generate():
         for number in range(25):
             produced.append(number)
             yield _boleto(number)
 
-    output = io.BytesIO()
-    iterator = generate()
-    assert produced == []  # nothing drawn before the writer asks
-    assert boletos_pdf(iterator, output) == 25
+    output = Output()
+    assert boletos_pdf(generate(), output) == 25
     assert produced == list(range(25))
     assert b"/Count 25" in output.getvalue()
+    assert output.getvalue().count(b"/Type /Page ") == 25
+    # Pages reached the output while the generator was still producing boletos.
+    assert {1, 2, 24} <= set(written)
+
+
+def test_output_does_not_need_to_be_seekable():
+    class Pipe:
+        def __init__(self) -> None:
+            self.chunks: list[bytes] = []
+
+        def write(self, data: bytes) -> int:
+            self.chunks.append(data)
+            return len(data)
+
+    pipe = Pipe()
+    assert boletos_pdf([_boleto(3)], pipe) == 1  # type: ignore[arg-type]
+    pdf = b"".join(pipe.chunks)
+    xref_at = int(pdf.rsplit(b"startxref\n", 1)[1].split(b"\n")[0])
+    assert pdf[xref_at:].startswith(b"xref\n")
+
+
+def _image(kind: str) -> bytes:
+    buffer = io.BytesIO()
+    mode = "RGBA" if kind == "PNG" else "RGB"
+    Image.new(mode, (200, 50), (200, 30, 30, 128) if mode == "RGBA" else (200, 30, 30)).save(
+        buffer, kind
+    )
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("kind", "pdf_filter"), [("JPEG", b"/DCTDecode"), ("PNG", b"/FlateDecode")]
+)
+def test_logo_is_embedded_once_for_the_whole_batch(tmp_path, kind, pdf_filter):
+    path = tmp_path / f"logo.{kind.lower()}"
+    path.write_bytes(_image(kind))
+    pdf = _pdf([_boleto(1), _boleto(2)], logo=str(path))
+    assert pdf.count(b"/Subtype /Image") == 1
+    assert b"/Width 200 /Height 50" in pdf
+    assert pdf_filter + b" /Length" in pdf
+    assert pdf.count(b"/Im1 Do") == 2
+
+
+def test_unreadable_logo_is_a_portuguese_error():
+    with pytest.raises(BankingError, match="Logo: imagem ilegível"):
+        boletos_pdf([_boleto(1)], io.BytesIO(), logo=b"not an image")
 
 
 def test_printed_barcode_and_pix_qr_scan_back(tmp_path):
