@@ -27,6 +27,15 @@ Logo = str | Path | bytes  # a file path or the image's bytes (JPEG, PNG, …)
 NARROW_BAR = 103 * mm / 405  # 44 digits in I2of5 with ratio 3: 405 narrow units in 103 mm
 
 
+def _document(digits: str) -> str:
+    """CPF or CNPJ with its usual punctuation (as typed when it is neither)."""
+    if len(digits) == 11 and digits.isdigit():
+        return f"CPF {digits[:3]}.{digits[3:6]}.{digits[6:9]}-{digits[9:]}"
+    if len(digits) == 14 and digits.isdigit():
+        return f"CNPJ {digits[:2]}.{digits[2:5]}.{digits[5:8]}/{digits[8:12]}-{digits[12:]}"
+    return f"CPF/CNPJ {digits}"
+
+
 def _date(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else "Contra-apresentação"
 
@@ -64,7 +73,7 @@ def _common_boxes(canvas: Canvas, y: float, boleto: Boleto, codes: BoletoCodes) 
     )
     _box(canvas, LEFT + 140 * mm, y, 46 * mm, "Vencimento", _date(boleto.due_date))
     y -= 9 * mm
-    name = f"{b.name} – CNPJ/CPF {b.document}" if b.document else b.name
+    name = f"{b.name} – {_document(b.document)}" if b.document else b.name
     _box(canvas, LEFT, y, 140 * mm, "Beneficiário", name)
     _box(
         canvas,
@@ -129,7 +138,7 @@ def _draw(canvas: Canvas, boleto: Boleto, codes: BoletoCodes, logo: Logo | None)
         y - 14 * mm,
         WIDTH,
         "Pagador",
-        f"{payer.name} {payer.document}".strip(),
+        f"{payer.name} – {_document(payer.document)}" if payer.document else payer.name,
         14 * mm,
     )
     canvas.setFont("Helvetica", 8)

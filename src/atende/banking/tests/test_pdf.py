@@ -74,6 +74,8 @@ def test_one_boleto_is_a_pdf_with_its_codes_printed():
     assert pdf.count(b"(" + codes.linha_digitavel.encode() + b") Tj") == 2  # receipt and slip
     assert b"(09/00000000001-1) Tj" in pdf  # nosso número as printed (vector dv-22)
     assert b"(R$ 151,00) Tj" in pdf
+    assert b"(Demo Telecom Ltda \x96 CNPJ 11.222.333/0001-81) Tj" in pdf  # en dash in cp1252
+    assert b"(Cliente 1 \x96 CPF 529.982.247-25) Tj" in pdf
     assert _decode_i2of5(_bars(pdf)) == codes.barcode
 
 
