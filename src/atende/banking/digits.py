@@ -8,15 +8,30 @@ def is_ascii_digits(text: str) -> bool:
     return text.isascii() and text.isdigit()
 
 
+# How each field is named in messages (the `field` itself stays the input key).
+LABELS = {
+    "agencia": "Agência",
+    "conta": "Conta",
+    "carteira": "Carteira",
+    "convenio": "Convênio",
+    "codigo_beneficiario": "Código do beneficiário",
+    "nosso_numero": "Nosso número",
+    "documento": "CPF/CNPJ",
+}
+
+
 def only_digits(value: object, *, field: str, length: int | None = None) -> str:
     """`value` as a string of digits (left-padded to `length`), or a BankingError."""
+    label = LABELS.get(field, field)
     text = str(value if value is not None else "").strip()
+    if not text:
+        raise BankingError(f"{label}: campo obrigatório.", field=field)
     if not is_ascii_digits(text):
-        raise BankingError(f"{field}: use apenas dígitos (recebido “{text}”).", field=field)
+        raise BankingError(f"{label}: use apenas dígitos (recebido “{text}”).", field=field)
     if length is not None:
         if len(text) > length:
             raise BankingError(
-                f"{field}: no máximo {length} dígitos (recebido {len(text)}).", field=field
+                f"{label}: no máximo {length} dígitos (recebido {len(text)}).", field=field
             )
         text = text.zfill(length)
     return text

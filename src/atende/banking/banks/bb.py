@@ -38,7 +38,7 @@ def _sequence(boleto: Boleto, convenio: str) -> str:
 def free_field(boleto: Boleto) -> str:
     convenio = _convenio(boleto)
     sequence = _sequence(boleto, convenio)
-    wallet = only_digits(boleto.beneficiary.wallet or "0", field="carteira", length=2)
+    wallet = only_digits(boleto.beneficiary.wallet, field="carteira", length=2)
     if _uses_free_nn(boleto, convenio):
         return f"{convenio}{sequence}21"
     if len(convenio) in (7, 8):
