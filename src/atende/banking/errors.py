@@ -2,6 +2,8 @@
 
 
 class BankingError(ValueError):
+    """An impossible input or a damaged code: `message` in Portuguese for the user, `field`."""
+
     def __init__(self, message: str, *, field: str | None = None) -> None:
         super().__init__(message)
         self.message = message

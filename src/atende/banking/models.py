@@ -37,6 +37,8 @@ class Payer:
 
 @dataclass(frozen=True)
 class Boleto:
+    """One boleto to issue: what the bank rules turn into a barcode and a linha digitável."""
+
     bank: str  # "001", "104", "237"
     amount: Decimal
     due_date: date | None
@@ -53,6 +55,8 @@ class Boleto:
 
 @dataclass(frozen=True)
 class BoletoCodes:
+    """What `boleto_codes` computes for a Boleto."""
+
     barcode: str  # 44 digits
     linha_digitavel: str  # formatted, 54 characters
     nosso_numero: str  # as printed on the boleto

@@ -36,6 +36,7 @@ def _sequence(boleto: Boleto, convenio: str) -> str:
 
 
 def free_field(boleto: Boleto) -> str:
+    """Barcode pos 20-44 for the convênio's size (Anexos VII-X)."""
     convenio = _convenio(boleto)
     sequence = _sequence(boleto, convenio)
     wallet = only_digits(boleto.beneficiary.wallet, field="carteira", length=2)

@@ -14,6 +14,7 @@ def _parts(boleto: Boleto) -> tuple[str, str, str, str]:
 
 
 def free_field(boleto: Boleto) -> str:
+    """Barcode pos 20-44: agência(4) + carteira(2) + NN(11) + conta(7) + 0 (BRA-400 p.28)."""
     agency, wallet, number, account = _parts(boleto)
     return f"{agency}{wallet}{number}{account}0"
 

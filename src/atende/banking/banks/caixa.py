@@ -16,6 +16,7 @@ MODALITIES = {"11", "14", "21", "24"}
 
 
 def modality(boleto: Boleto) -> str:
+    """The NN's first two digits: explicit, from a "SIG14"-style carteira, RG → 14, SR → 24."""
     explicit = str(boleto.options.get("modalidade") or "").strip()
     if explicit:
         if explicit not in MODALITIES:
@@ -33,6 +34,7 @@ def modality(boleto: Boleto) -> str:
 
 
 def is_sicob(boleto: Boleto) -> bool:
+    """Legacy SICOB: no beneficiary code and an 11-digit código do cedente in `account`."""
     beneficiary = boleto.beneficiary
     return not beneficiary.agreement and len(str(beneficiary.account or "")) == 11
 
@@ -68,6 +70,7 @@ def _beneficiary_code(boleto: Boleto) -> str:
 
 
 def free_field(boleto: Boleto) -> str:
+    """Barcode pos 20-44: beneficiário, NN interleaved with its constants, DV (Anexo III)."""
     if is_sicob(boleto):
         number = only_digits(boleto.nosso_numero, field="nosso_numero", length=10)
         agency = only_digits(boleto.beneficiary.agency, field="agencia", length=4)
@@ -79,6 +82,7 @@ def free_field(boleto: Boleto) -> str:
 
 
 def nosso_numero(boleto: Boleto) -> str:
+    """`XYNNNNNNNNNNNNNNN-D` (SIGCB) or `NNNNNNNNNN-D` (SICOB), DV mod 11 (FACTS.md §6)."""
     if is_sicob(boleto):
         number = only_digits(boleto.nosso_numero, field="nosso_numero", length=10)
         return f"{number}-{modulo11_caixa(number)}"
