@@ -1,5 +1,6 @@
 """Compute a boleto's barcode, linha digitável and printed nosso número; read CLI inputs."""
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -15,6 +16,11 @@ from atende.banking.barcode import (
 from atende.banking.errors import BankingError
 from atende.banking.models import Beneficiary, Boleto, BoletoCodes, Payer
 
+BANK_CODE = re.compile(r"(\d{1,3})(?:-\d)?")
+FIRST_WORD = re.compile(r"[A-Za-z0-9]+")
+NUMBER_WITH_DV = re.compile(r"(\S+?)\s*-\s*([0-9XxPp])")
+PRINTED_BRADESCO_NN = re.compile(r"(\d{1,3})/(\d+)")
+BRAZILIAN_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 # CX-BOL Anexo V: a Caixa boleto "não poderá exceder R$ 9.999.999,99".
 AMOUNT_LIMITS = {"104": Decimal("9999999.99")}
 
@@ -51,10 +57,21 @@ def _date(value: object, field: str) -> date | None:
         return None
     if isinstance(value, date):
         return value
+    text = str(value).strip()
     try:
-        return date.fromisoformat(str(value))
+        if BRAZILIAN_DATE.fullmatch(text):  # DD/MM/AAAA, as people in Brazil write it
+            day, month, year = text.split("/")
+            return date(int(year), int(month), int(day))
+        return date.fromisoformat(text)
     except ValueError:
-        raise BankingError(f"{field}: use a data no formato AAAA-MM-DD.", field=field) from None
+        raise BankingError(f"{field}: use uma data válida no formato AAAA-MM-DD.",
+                           field=field) from None  # fmt: skip
+
+
+def _with_dv(text: str) -> tuple[str, str]:
+    """ "1234-5" → ("1234", "5"); text without a DV suffix is returned as it is."""
+    match = NUMBER_WITH_DV.fullmatch(text)
+    return (match[1], match[2].upper()) if match else (text, "")
 
 
 def _text(data: dict[str, Any], *keys: str) -> str:
@@ -84,25 +101,37 @@ def boleto_from_inputs(data: dict[str, Any]) -> Boleto:
     """A Boleto from the flat keys of `vectors.json` inputs (and the CLI's JSON)."""
     if not isinstance(data, dict):
         raise BankingError("Cada boleto deve ser um objeto JSON.")
-    bank = _text(data, "bank", "banco").zfill(3)
+    bank_text = _text(data, "bank", "banco")
+    bank_match = BANK_CODE.fullmatch(bank_text)  # "1", "001" or "001-9"
+    bank = bank_match[1].zfill(3) if bank_match else bank_text
     bank_module(bank)
-    # Sources write the carteira with a description ("RG (1=registrada)"); its first word counts.
-    wallet = _text(data, "carteira").split(" ")[0]
-    options: dict[str, object] = {}
+    # Sources write the carteira with a description ("RG (1=registrada)", "17-019"): its first
+    # run of letters and digits counts.
+    wallet_match = FIRST_WORD.match(_text(data, "carteira"))
+    wallet = wallet_match[0] if wallet_match else ""
+    agency, agency_dv = _with_dv(_text(data, "agencia"))
+    account, account_dv = _with_dv(_text(data, "conta"))
+    number, number_dv = _with_dv(_text(data, "nosso_numero", "sequencial"))
+    printed = PRINTED_BRADESCO_NN.fullmatch(number)
+    if printed:  # "09/00000000456" as printed by Bradesco: carteira / nosso número
+        wallet, number = wallet or printed[1], printed[2]
+    extras = {
+        "modalidade": _text(data, "modalidade"),
+        "emissao": _text(data, "emissao"),
+        "nosso_numero_dv": _text(data, "nosso_numero_dv") or number_dv,
+    }
+    options: dict[str, object] = {key: value for key, value in extras.items() if value}
     # BB-BOL Anexo X: the free 17-digit nosso número is marked by service code 21 in pos 43-44;
     # openboleto spells it "carteira 21" (vector bb-31).
     if bank == "001" and (_truthy(data.get("codigo_servico", "")) or wallet == "21"):
         options["free_nosso_numero"] = True
-    for key in ("modalidade", "nosso_numero_dv"):
-        if _text(data, key):
-            options[key] = _text(data, key)
     beneficiary = Beneficiary(
         name=_text(data, "beneficiario", "cedente"),
         document=_text(data, "documento_beneficiario"),
-        agency=_text(data, "agencia"),
-        agency_dv=_text(data, "agencia_dv"),
-        account=_text(data, "conta"),
-        account_dv=_text(data, "conta_dv"),
+        agency=agency,
+        agency_dv=_text(data, "agencia_dv") or agency_dv,
+        account=account,
+        account_dv=_text(data, "conta_dv") or account_dv,
         agreement=_text(data, "convenio", "codigo_beneficiario"),
         agreement_dv=_text(data, "codigo_beneficiario_dv"),
         wallet=wallet,
@@ -124,7 +153,7 @@ def boleto_from_inputs(data: dict[str, Any]) -> Boleto:
         bank=bank,
         amount=parse_amount(data["valor"]),
         due_date=_date(data.get("vencimento"), "vencimento"),
-        nosso_numero=_text(data, "nosso_numero", "sequencial"),
+        nosso_numero=number,
         beneficiary=beneficiary,
         payer=payer,
         document_number=_text(data, "numero_documento"),

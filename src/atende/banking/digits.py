@@ -29,11 +29,13 @@ def only_digits(value: object, *, field: str, length: int | None = None) -> str:
     if not is_ascii_digits(text):
         raise BankingError(f"{label}: use apenas dígitos (recebido “{text}”).", field=field)
     if length is not None:
-        if len(text) > length:
+        excess = len(text) - length
+        if excess > 0 and text[:excess].strip("0"):
             raise BankingError(
                 f"{label}: no máximo {length} dígitos (recebido {len(text)}).", field=field
             )
-        text = text.zfill(length)
+        # Zeros beyond the field's width change nothing ("009" is carteira 09).
+        text = text[max(excess, 0) :].zfill(length)
     return text
 
 

@@ -10,8 +10,6 @@ from atende.banking.digits import modulo11_caixa, only_digits
 from atende.banking.errors import BankingError
 from atende.banking.models import Boleto
 
-REGISTERED = "14"  # registrada, emissão pelo beneficiário
-UNREGISTERED = "24"  # sem registro, emissão pelo beneficiário
 MODALITIES = {"11", "14", "21", "24"}
 
 
@@ -28,9 +26,13 @@ def modality(boleto: Boleto) -> str:
         return wallet[3:5]
     if wallet[:2] in MODALITIES:
         return wallet[:2]
-    if wallet.startswith(("SR", "2")):
-        return UNREGISTERED
-    return REGISTERED
+    # X = 1 registrada (RG) or 2 sem registro (SR); Y = emissão, 4 beneficiário or 1 Caixa.
+    registration = "2" if wallet.startswith(("SR", "2")) else "1"
+    emission = str(boleto.options.get("emissao") or "4").strip()[:1]
+    if emission not in ("1", "4"):
+        raise BankingError("Emissão da Caixa deve ser 1 (Caixa) ou 4 (beneficiário).",
+                           field="emissao")  # fmt: skip
+    return registration + emission
 
 
 def is_sicob(boleto: Boleto) -> bool:

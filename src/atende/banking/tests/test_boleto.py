@@ -99,7 +99,12 @@ def test_instructions_as_text_or_list():
         ({**BB, "nosso_numero": "1²"}, "Nosso número: use apenas dígitos", "nosso_numero"),
         ({**BB, "carteira": ""}, "Carteira: campo obrigatório", "carteira"),
         ({**BRADESCO, "agencia": None}, "Agência: campo obrigatório", "agencia"),
-        ({**BB, "vencimento": "31/12/2026"}, "AAAA-MM-DD", "vencimento"),
+        ({**BB, "vencimento": "2026-12-32"}, "AAAA-MM-DD", "vencimento"),
+        ({**BB, "vencimento": "31/02/2026"}, "AAAA-MM-DD", "vencimento"),
+        ({**BB, "vencimento": "12/31/2026"}, "AAAA-MM-DD", "vencimento"),
+        ({**CAIXA, "nosso_numero": "8", "emissao": "2"}, "Emissão da Caixa", "emissao"),
+        ({**CAIXA, "nosso_numero": "14222333777777777-3"}, "informado 3, calculado 2",
+         "nosso_numero_dv"),
         ({**BB, "vencimento": "1999-12-31"}, "anterior a 03/07/2000", "vencimento"),
         ({**BB, "bank": "341"}, "Banco 341 não suportado", "bank"),
         ({**BB, "bank": ""}, "não suportado", "bank"),
@@ -120,6 +125,40 @@ def test_impossible_inputs_have_portuguese_errors(inputs, message, field):
     with pytest.raises(BankingError, match=message) as caught:
         _codes(inputs)
     assert caught.value.field == field
+
+
+@pytest.mark.parametrize(
+    ("change", "same_as"),
+    [
+        ({"bank": "1"}, BB),
+        ({"bank": 1}, BB),
+        ({"bank": "001-9"}, BB),
+        ({"carteira": "17-019"}, BB),
+        ({"carteira": "017"}, BB),
+        ({"agencia": "1234-3", "conta": "00012345-X"}, BB),
+        ({"vencimento": "31/12/2026"}, BB),
+        ({"nosso_numero": "12345670000000005"}, BB),
+    ],
+)
+def test_bb_inputs_written_in_the_ways_people_write_them(change, same_as):
+    assert _codes({**same_as, **change}) == _codes(same_as)
+
+
+def test_printed_forms_of_the_nosso_numero_are_read_and_their_dv_checked():
+    assert _codes({**BRADESCO, "nosso_numero": "09/00000000456-4"}) == _codes(BRADESCO)
+    assert _codes({**BRADESCO, "carteira": None, "nosso_numero": "09/456"}) == _codes(BRADESCO)
+    assert _codes({**CAIXA, "nosso_numero": "14222333777777777-2"}) == _codes(CAIXA)
+    bb6 = {**BB, "convenio": "123456", "nosso_numero": "12345600001-7"}
+    assert _codes(bb6).nosso_numero == "12345600001-7"  # vector dv-16
+    with pytest.raises(BankingError, match="informado P, calculado 4"):
+        _codes({**BRADESCO, "nosso_numero": "09/00000000456-P"})
+
+
+def test_caixa_emission_digit():
+    # CX-240 G069: 11 registrada emissão Caixa, 21 sem registro emissão Caixa.
+    assert _codes({**CAIXA, "nosso_numero": "8", "emissao": "1"}).nosso_numero[:2] == "11"
+    short = {**CAIXA, "nosso_numero": "8", "carteira": "SR", "emissao": "1 (Caixa)"}
+    assert _codes(short).nosso_numero[:2] == "21"
 
 
 def test_an_item_that_is_not_an_object():
