@@ -63,14 +63,7 @@ def _common_boxes(canvas: Canvas, y: float, boleto: Boleto, codes: BoletoCodes) 
     b = boleto.beneficiary
     agency = f"{b.agency}{'-' + b.agency_dv if b.agency_dv else ''}"
     code = b.agreement or f"{b.account}{'-' + b.account_dv if b.account_dv else ''}"
-    _box(
-        canvas,
-        LEFT,
-        y,
-        140 * mm,
-        "Local de pagamento",
-        "Pagável em qualquer banco até o vencimento",
-    )
+    _box(canvas, LEFT, y, 140 * mm, "Local de pagamento", "Pagável em qualquer banco")
     _box(canvas, LEFT + 140 * mm, y, 46 * mm, "Vencimento", _date(boleto.due_date))
     y -= 9 * mm
     name = f"{b.name} – {_document(b.document)}" if b.document else b.name
@@ -85,14 +78,21 @@ def _common_boxes(canvas: Canvas, y: float, boleto: Boleto, codes: BoletoCodes) 
     )
     y -= 9 * mm
     issue = _date(boleto.issue_date) if boleto.issue_date else ""
+    wallet = f"{b.wallet}/{b.wallet_variation}" if b.wallet_variation else b.wallet
+    # The two rows every FEBRABAN slip carries, left to right (BB-BOL §2.2, CX-BOL §4.2).
     for x, w, label, value in (
         (0, 30, "Data do documento", issue), (30, 40, "Nº do documento", boleto.document_number),
-        (70, 20, "Espécie doc.", "DM"), (90, 15, "Aceite", "N"), (105, 35, "Carteira", b.wallet),
+        (70, 20, "Espécie doc.", "DM"), (90, 15, "Aceite", "N"),
+        (105, 35, "Data processamento", issue),
     ):  # fmt: skip
         _box(canvas, LEFT + x * mm, y, w * mm, label, value)
     _box(canvas, LEFT + 140 * mm, y, 46 * mm, "Nosso número", codes.nosso_numero)
     y -= 9 * mm
-    _box(canvas, LEFT, y, 140 * mm, "Espécie", "R$")
+    for x, w, label, value in (
+        (0, 30, "Uso do banco", ""), (30, 25, "Carteira", wallet), (55, 15, "Espécie", "R$"),
+        (70, 35, "Quantidade", ""), (105, 35, "(x) Valor", ""),
+    ):  # fmt: skip
+        _box(canvas, LEFT + x * mm, y, w * mm, label, value)
     _box(canvas, LEFT + 140 * mm, y, 46 * mm, "(=) Valor do documento", format_brl(boleto.amount))
     return y
 
@@ -131,18 +131,16 @@ def _draw(canvas: Canvas, boleto: Boleto, codes: BoletoCodes, logo: Logo | None)
         _box(canvas, LEFT + 140 * mm, y - (index + 1) * 12 * mm, 46 * mm, label, "", 12 * mm)
     y -= instructions_h
     payer = boleto.payer
-    address = ", ".join(p for p in (payer.address, payer.district, payer.city, payer.state) if p)
-    _box(
-        canvas,
-        LEFT,
-        y - 14 * mm,
-        WIDTH,
-        "Pagador",
-        f"{payer.name} – {_document(payer.document)}" if payer.document else payer.name,
-        14 * mm,
-    )
+    cep = payer.postal_code
+    cep = f"CEP {cep[:5]}-{cep[5:]}" if len(cep) == 8 and cep.isdigit() else cep
+    parts = (payer.address, payer.district, payer.city, payer.state, cep)
+    address = ", ".join(part for part in parts if part)
+    _box(canvas, LEFT, y - 14 * mm, WIDTH, "Pagador", "", 14 * mm)
+    name = f"{payer.name} – {_document(payer.document)}" if payer.document else payer.name
+    canvas.setFont("Helvetica-Bold", 9)
+    canvas.drawString(LEFT + 1.2 * mm, y - 7 * mm, name[:95])
     canvas.setFont("Helvetica", 8)
-    canvas.drawString(LEFT + 1.2 * mm, y - 12 * mm + 7 * mm, address[:110])
+    canvas.drawString(LEFT + 1.2 * mm, y - 12 * mm, address[:110])
     y -= 14 * mm
     canvas.setFont("Helvetica", 7)
     canvas.drawRightString(LEFT + WIDTH, y - 3 * mm, "Autenticação mecânica – Ficha de compensação")

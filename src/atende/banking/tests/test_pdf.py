@@ -24,7 +24,8 @@ def _boleto(number: int, *, pix: bool = True) -> Boleto:
         bank="237", amount=Decimal("150.00") + number, due_date=date(2026, 12, 10),
         nosso_numero=str(number), beneficiary=Beneficiary(name="Demo Telecom Ltda", agency="1234",
         account="123456", wallet="09", document="11222333000181"),
-        payer=Payer(name=f"Cliente {number}", document="52998224725", city="Campinas"),
+        payer=Payer(name=f"Cliente {number}", document="52998224725", address="Rua A, 10",
+                    city="Campinas", state="SP", postal_code="13010000"),
         instructions=("Não receber após 30 dias.", "Multa de 2% após o vencimento."),
         pix_payload=pix_payload(key="pix@demo.com.br", name="Demo", city="Campinas", amount="150")
         if pix else "",
@@ -76,6 +77,7 @@ def test_one_boleto_is_a_pdf_with_its_codes_printed():
     assert b"(R$ 151,00) Tj" in pdf
     assert b"(Demo Telecom Ltda \x96 CNPJ 11.222.333/0001-81) Tj" in pdf  # en dash in cp1252
     assert b"(Cliente 1 \x96 CPF 529.982.247-25) Tj" in pdf
+    assert b"(Rua A, 10, Campinas, SP, CEP 13010-000) Tj" in pdf
     assert _decode_i2of5(_bars(pdf)) == codes.barcode
 
 
