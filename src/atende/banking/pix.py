@@ -188,6 +188,14 @@ def _read_tlv(text: str, where: str) -> list[tuple[str, str]]:
     return items
 
 
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _require(condition: bool, message: str) -> None:
     if not condition:
         raise BankingError(message, field="payload")
@@ -198,7 +206,9 @@ def pix_parse(payload: object) -> ParsedPix:
     _require(isinstance(payload, str), "Informe o BR Code.")
     text = str(payload).strip()
     _require(len(text) >= 12, "BR Code vazio ou curto demais.")
-    _require(text.isascii() and text.isprintable(), "BR Code com caracteres inválidos.")
+    # Some issuers leave accents in name and city (UTF-8, lengths in characters): accepted;
+    # control characters and lone surrogates are not.
+    _require(text.isprintable() and _utf8(text), "BR Code com caracteres inválidos.")
     _require(text[-8:-4] == "6304", "BR Code sem o CRC (campo 63) no final.")
     _require(crc16(text[:-4]) == text[-4:].upper(), "CRC do BR Code não confere.")
     fields = _read_tlv(text[:-8], "no código")

@@ -149,7 +149,7 @@ def test_too_long_or_punctuated_txids_of_the_vectors_are_refused():
         ("", "curto demais"),
         ("0002016304", "curto demais"),
         ("00020126580014br.gov.bcb.pix6304ABCD", "CRC do BR Code não confere"),
-        ("000201çççççç6304ABCD", "caracteres inválidos"),
+        ("000201\x07aaaaaaaaaa6304ABCD", "caracteres inválidos"),
         ("000201\ud800aaaaaaaaaa6304ABCD", "caracteres inválidos"),
         ("0002016304" + crc16("0002016304"), "sem os dados da conta"),
         ("0002020126" + "6304", "sem o CRC"),
@@ -194,6 +194,12 @@ def test_wrong_currency_or_amount_is_refused():
     letters = [(tag, "1,00" if tag == "54" else value) for tag, value in fields]
     with pytest.raises(BankingError, match="Valor do BR Code"):
         pix_parse(pix_encode(letters))
+
+
+def test_accents_left_by_an_issuer_are_read():
+    fields = list(pix_parse(pix_payload(key=KEY, name="A", city="B")).fields)
+    accented = [(tag, "São Paulo" if tag == "60" else value) for tag, value in fields]
+    assert pix_parse(pix_encode(accented)).city == "São Paulo"
 
 
 def test_lower_case_crc_is_accepted():
