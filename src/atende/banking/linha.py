@@ -78,6 +78,10 @@ def parse_code(text: object, *, today: date | None = None) -> ParsedCode:
     digits = SEPARATORS.sub("", text)
     if not is_ascii_digits(digits):
         raise BankingError("Use apenas dígitos, pontos e espaços.", field="linha")
+    if digits.startswith("8") and len(digits) in (44, 48):
+        # Utility and tax slips (arrecadação, FEBRABAN) start with 8 and follow other rules.
+        raise BankingError("Este é um código de arrecadação (contas de consumo e tributos), "
+                           "não um boleto bancário.", field="linha")  # fmt: skip
     if len(digits) == 47:
         kind, linha, barcode = "linha", digits, barcode_from_linha(digits)
         field_dvs = _field_dvs(digits)

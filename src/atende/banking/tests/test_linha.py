@@ -102,6 +102,7 @@ def test_a_code_without_due_date_or_amount():
         ("²" * 47, "apenas dígitos"),
         ("١" * 44, "apenas dígitos"),
         ("10400324200000321120055077222133347777777771", "Moeda diferente de Real"),
+        ("83640000001 1 33120138000 2 81288462711 6 08013452600 9", "código de arrecadação"),
     ],
 )
 def test_nonsense_gets_a_clear_portuguese_error(text, message):
