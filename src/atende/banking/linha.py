@@ -78,7 +78,7 @@ def parse_code(text: object, *, today: date | None = None) -> ParsedCode:
     digits = SEPARATORS.sub("", text)
     if not is_ascii_digits(digits):
         raise BankingError("Use apenas dígitos, pontos e espaços.", field="linha")
-    if digits.startswith("8") and len(digits) in (44, 48):
+    if digits.startswith("8") and (len(digits) == 48 or (len(digits) == 44 and digits[3] != "9")):
         # Utility and tax slips (arrecadação, FEBRABAN) start with 8 and follow other rules.
         raise BankingError("Este é um código de arrecadação (contas de consumo e tributos), "
                            "não um boleto bancário.", field="linha")  # fmt: skip
