@@ -1,29 +1,33 @@
 """The one download view: authorised on every request, always an attachment."""
 
-from django.http import FileResponse, Http404
+from uuid import UUID
+
+from django.http import FileResponse, Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from atende.files.access import may_download
 from atende.files.models import StoredFile
 
+NOT_FOUND = "Arquivo não encontrado."
 
-@never_cache
-def download_view(request, key):
+
+@require_safe
+def download_view(request: HttpRequest, key: UUID) -> FileResponse:
+    # The scoped manager: another organization's key is missing here, not forbidden.
     stored = get_object_or_404(StoredFile, key=key)
     if not may_download(request.member, stored):
-        raise Http404("Arquivo não encontrado")  # the same answer as a missing file
+        raise Http404(NOT_FOUND)  # the same answer as a missing file: existence stays secret
     try:
         handle = stored.file.open("rb")
     except FileNotFoundError as exc:
-        raise Http404("Arquivo não encontrado") from exc
+        raise Http404(NOT_FOUND) from exc
     response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=stored.original_name,
-        content_type=stored.content_type,
+        handle, as_attachment=True, filename=stored.original_name, content_type=stored.content_type
     )
+    # Never rendered by the browser, never embedded by another site, never kept in a cache.
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
     response["Cache-Control"] = "private, no-store"
     return response
