@@ -31,7 +31,9 @@ def _digest(uploaded_file: UploadedFileLike, limit: int) -> tuple[str, int]:
         total += len(chunk)
         if total > limit:
             # `.size` said otherwise (a custom file object): trust the bytes, not the claim.
-            raise DomainError(f"Arquivo maior que {size_label(limit)}.", code="file_size")
+            raise DomainError(
+                f"Arquivo maior que {size_label(limit)}.", code="file_size", field="file"
+            )
         digest.update(chunk)
     uploaded_file.seek(0)
     return digest.hexdigest(), total
