@@ -5,6 +5,7 @@ Personas: `organization` has `admin_member` (administrator) and `member` (no sec
 with `organization` active, as a request inside it would.
 """
 
+import os
 from contextlib import contextmanager
 
 import pytest
@@ -25,6 +26,16 @@ def _fast_test_settings(django_test_environment, tmp_path_factory):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.CELERY_TASK_ALWAYS_EAGER = True
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")  # uploads never land in the repo
+
+
+if os.environ.get("ATENDE_TEST_DATABASE_READY"):
+
+    @pytest.fixture(scope="session")
+    def django_db_setup():
+        """Use DATABASE_URL as it is: `make test` migrated it as the owner role and connects
+        as the application role, which may not create databases or tables (production's
+        arrangement). Each test still runs in a transaction that is rolled back."""
+        return
 
 
 @pytest.fixture

@@ -242,6 +242,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
+# Audit entries carry their organization and sit under row-level security like every tenant table.
+AUDITLOG_LOGENTRY_MODEL = "tenancy.AuditLogEntry"
 
 # Outside services behind adapters (customers app): CEP lookup and the SMS gateway.
 VIACEP_URL = env("VIACEP_URL", "https://viacep.com.br/ws")

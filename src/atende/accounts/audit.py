@@ -3,9 +3,8 @@
 from auditlog.registry import auditlog
 
 from atende.accounts.models import ApiToken, Sector
-from atende.tenancy.models import Member, Organization
+from atende.tenancy.models import Member
 
-auditlog.register(Organization)
 auditlog.register(Member)
 auditlog.register(Sector, m2m_fields={"permissions"})
 auditlog.register(ApiToken, exclude_fields=["token_hash", "last_used_at"])

@@ -1,5 +1,6 @@
 """Audit history of one object (django-auditlog), newest first, keyset paged."""
 
+from auditlog import get_logentry_model
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 
@@ -16,7 +17,12 @@ ACTION_LABELS = {
 
 def history_page(obj, *, cursor: str | None = None, size: int = HISTORY_PAGE_SIZE) -> KeysetPage:
     """Audit entries of `obj` with their actors (one query per page)."""
-    entries = LogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(type(obj)), object_pk=str(obj.pk)
-    ).select_related("actor")
+    # The organization's own entries (tenancy.AuditLogEntry), scoped like every tenant table.
+    entries = (
+        get_logentry_model()
+        .objects.filter(
+            content_type=ContentType.objects.get_for_model(type(obj)), object_pk=str(obj.pk)
+        )
+        .select_related("actor")
+    )
     return keyset_page(entries, ordering=["-timestamp", "-pk"], cursor=cursor, size=size)

@@ -2,7 +2,12 @@
 
 from django.contrib import admin
 
-from atende.tenancy.models import Organization
+from atende.tenancy.models import AuditLogEntry, Organization
+
+# django-auditlog registers its admin for the entry model; entries belong to organizations and
+# are read in each organization's Histórico, never listed across organizations here.
+if admin.site.is_registered(AuditLogEntry):
+    admin.site.unregister(AuditLogEntry)
 
 
 @admin.register(Organization)

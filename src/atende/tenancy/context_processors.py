@@ -1,6 +1,6 @@
 """Template context: the current organization, membership and the switcher's list."""
 
-from atende.tenancy.selectors import memberships_of
+from atende.tenancy.selectors import organizations_of
 
 
 def organization(request) -> dict:
@@ -10,5 +10,5 @@ def organization(request) -> dict:
     return {
         "organization": request.organization,
         "member": member,
-        "memberships": lambda: memberships_of(request.user),
+        "switcher_organizations": lambda: organizations_of(request.user),
     }

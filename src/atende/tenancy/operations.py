@@ -3,10 +3,23 @@
 from django.db import migrations
 
 POLICY_NAME = "atende_organization_isolation"
-_POLICY_PREDICATE = (
-    "current_setting('atende.unscoped', true) = 'on' "
-    "OR organization_id = NULLIF(current_setting('atende.organization_id', true), '')::bigint"
+OWNER_POLICY_NAME = "atende_owner_unscoped"
+ORGANIZATION_PREDICATE = (
+    "organization_id = NULLIF(current_setting('atende.organization_id', true), '')::bigint"
 )
+UNSCOPED_PREDICATE = "current_setting('atende.unscoped', true) = 'on'"
+
+
+def policies_sql(table: str) -> list[str]:
+    """The two policies of a tenant table. Everyone sees the active organization's rows; only
+    the role that runs the migrations (the owner) may switch to every organization: the
+    application role can set `atende.unscoped` from SQL, but no policy of its own reads it."""
+    return [
+        f"CREATE POLICY {POLICY_NAME} ON {table} "
+        f"USING ({ORGANIZATION_PREDICATE}) WITH CHECK ({ORGANIZATION_PREDICATE})",
+        f"CREATE POLICY {OWNER_POLICY_NAME} ON {table} TO CURRENT_USER "
+        f"USING ({UNSCOPED_PREDICATE}) WITH CHECK ({UNSCOPED_PREDICATE})",
+    ]
 
 
 class EnableRowLevelSecurity(migrations.operations.base.Operation):
@@ -31,16 +44,15 @@ class EnableRowLevelSecurity(migrations.operations.base.Operation):
         table = schema_editor.quote_name(self._table(app_label, to_state))
         schema_editor.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         schema_editor.execute(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
-        schema_editor.execute(
-            f"CREATE POLICY {POLICY_NAME} ON {table} "
-            f"USING ({_POLICY_PREDICATE}) WITH CHECK ({_POLICY_PREDICATE})"
-        )
+        for statement in policies_sql(table):
+            schema_editor.execute(statement)
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state) -> None:
         if schema_editor.connection.vendor != "postgresql":
             return
         table = schema_editor.quote_name(self._table(app_label, from_state))
         schema_editor.execute(f"DROP POLICY IF EXISTS {POLICY_NAME} ON {table}")
+        schema_editor.execute(f"DROP POLICY IF EXISTS {OWNER_POLICY_NAME} ON {table}")
         schema_editor.execute(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY")
         schema_editor.execute(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
 

@@ -1,12 +1,17 @@
-"""Reads that cross organizations on purpose: resolving the edge and the switcher."""
+"""Reads at the edge of the tenancy: the organization of a request and the switcher's list."""
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
+from django.db.models.expressions import RawSQL
 
-from atende.tenancy.context import dangerously_unscoped
+from atende.tenancy.context import activate, dangerously_unscoped
 from atende.tenancy.models import Member, Organization
 
 HOST_CACHE_SECONDS = 60
+# A SECURITY DEFINER function owned by the owner role (migration tenancy 0007): the one way the
+# application role learns, across organizations, where a user is a member.
+USER_ORGANIZATIONS_SQL = "SELECT atende_user_organization_ids(%s)"
 
 
 def organization_by_host(host: str) -> Organization | None:
@@ -27,25 +32,29 @@ def organization_by_host(host: str) -> Organization | None:
 
 
 def member_for_request(*, user, organization_slug: str) -> Member | None:
-    """The user's active membership in the organization with this slug, or None."""
-    with dangerously_unscoped():
-        return (
-            Member.objects.select_related("organization", "sector")
-            .filter(
-                user=user,
-                is_active=True,
-                organization__slug=organization_slug,
-                organization__is_active=True,
-            )
-            .first()
-        )
+    """The user's active membership in the active organization with this slug, or None.
+
+    The organization is found first and the membership is read inside it, so this needs no
+    cross-organization read (which row-level security would refuse the application role).
+    """
+    organization = Organization.objects.filter(slug=organization_slug, is_active=True).first()
+    if organization is None:
+        return None
+    with activate(organization):
+        member = Member.objects.select_related("sector").filter(user=user, is_active=True).first()
+    if member is not None:
+        member.organization = organization
+    return member
 
 
-def memberships_of(user) -> list[Member]:
-    """Every active membership of a user, for the organization switcher (evaluated at once)."""
+def organizations_of(user) -> list[Organization]:
+    """The active organizations where the user is an active member, by name (the switcher)."""
+    organizations = Organization.objects.filter(is_active=True).order_by("name")
+    if connection.vendor == "postgresql":
+        ids = RawSQL(USER_ORGANIZATIONS_SQL, [user.pk])  # noqa: S611  a constant, one parameter
+        return list(organizations.filter(pk__in=ids))
+    # SQLite has no row-level security: the ORM's explicit cross-organization read suffices
+    # (evaluated inside the block, where the scoped manager's condition is compiled).
     with dangerously_unscoped():
-        return list(
-            Member.objects.select_related("organization")
-            .filter(user=user, is_active=True, organization__is_active=True)
-            .order_by("organization__name")
-        )
+        member_of = Member.objects.filter(user=user, is_active=True).values("organization_id")
+        return list(organizations.filter(pk__in=member_of))

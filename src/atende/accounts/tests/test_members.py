@@ -87,8 +87,9 @@ def test_member_list_uses_a_fixed_number_of_queries(
         MemberFactory(organization=organization, user=UserFactory(full_name=f"Pessoa {index:02}"))
     client = client_as(admin_member)
     url = org_reverse("accounts:members", organization=organization)
-    # session, user, membership (middleware), member page, memberships for the switcher
-    with django_assert_num_queries(5):
+    # session, user, organization by slug and membership (middleware), member page,
+    # organizations for the switcher
+    with django_assert_num_queries(6):
         response = client.get(url)
     assert response.status_code == 200
     assert len(response.context["page"].items) == 31

@@ -19,9 +19,9 @@ def test_list_page_queries_do_not_grow_with_rows(
     for _ in range(60):
         CustomerFactory(organization=organization, owner=admin_member)
     client = client_as(admin_member)
-    # session, user, member, customers page, favourites, category and owner filter choices,
-    # switcher memberships
-    with django_assert_num_queries(8):
+    # session, user, organization by slug, member, customers page, favourites, category and
+    # owner filter choices, switcher organizations
+    with django_assert_num_queries(9):
         response = client.get(url(organization, "list"))
     assert response.status_code == 200
     assert len(response.context["page"].items) == 50
@@ -71,9 +71,9 @@ def test_customer_page_queries_are_fixed(
 ):
     customer = CustomerFactory(organization=organization)
     client = client_as(admin_member)
-    # session, user, member, customer, favourite, unread observations, addresses,
-    # direct debit, extra fields, switcher memberships
-    with django_assert_num_queries(10):
+    # session, user, organization by slug, member, customer, favourite, unread observations,
+    # addresses, direct debit, extra fields, switcher organizations
+    with django_assert_num_queries(11):
         client.get(url(organization, "detail", number=customer.number))
 
 

@@ -8,6 +8,7 @@ from atende.tenancy.models import TenantModel
 # Bookkeeping and message logs: they record events themselves, auditing them would only echo.
 NOT_AUDITED = {
     "tenancy.Counter",
+    "tenancy.AuditLogEntry",  # the audit log itself
     "accounts.SectorPermission",  # audited through Sector's permissions (m2m_fields)
     "customers.ObservationRead",
     "customers.Favorite",

@@ -64,8 +64,8 @@ def test_user_of_two_organizations_switches_between_them(
 
 def test_home_page_queries_are_fixed(client_as, member, django_assert_num_queries):
     client = client_as(member)
-    # session, user, membership, switcher memberships
-    with django_assert_num_queries(4):
+    # session, user, organization by slug, membership in it, switcher organizations
+    with django_assert_num_queries(5):
         assert client.get(f"/{member.organization.slug}/").status_code == 200
 
 
@@ -73,3 +73,18 @@ def test_settings_tab_is_active_on_every_settings_page(client_as, admin_member, 
     page = client_as(admin_member).get(f"/{organization.slug}/configuracoes/setores/")
     active = [item["label"] for item in page.context["navigation"]() if item["active"]]
     assert active == ["Configurações"]
+
+
+def test_the_switcher_lists_every_organization_of_the_user_and_no_other(
+    organization, other_organization
+):
+    from atende.accounts.tests.factories import MemberFactory, OrganizationFactory, UserFactory
+    from atende.tenancy.selectors import organizations_of
+
+    user = UserFactory()
+    MemberFactory(organization=organization, user=user)
+    MemberFactory(organization=other_organization, user=user)
+    third = OrganizationFactory(slug="gama", name="Gama Ltda")
+    MemberFactory(organization=third, user=user, is_active=False)  # no longer a member there
+
+    assert organizations_of(user) == [organization, other_organization]

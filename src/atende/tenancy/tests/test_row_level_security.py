@@ -130,3 +130,65 @@ def test_the_setting_does_not_outlive_its_transaction(organization):
             return cursor.fetchone()[0]
 
     assert _without_organization(leftover) in (None, "")
+
+
+# --- Two roles: the application role owns nothing and cannot read across organizations ---
+
+
+def test_the_application_role_owns_no_table():
+    owned = _raw(
+        "SELECT tablename FROM pg_tables "
+        "WHERE schemaname = current_schema() AND tableowner = current_user"
+    )
+    assert owned == []
+
+
+def test_the_application_role_cannot_turn_row_security_off():
+    with pytest.raises(DatabaseError, match="must be owner"), transaction.atomic():
+        _raw("ALTER TABLE accounts_sector NO FORCE ROW LEVEL SECURITY")
+
+
+def test_the_unscoped_switch_shows_the_application_role_nothing_more(
+    organization, other_organization
+):
+    SectorFactory(organization=organization, name="Financeiro")
+    SectorFactory(organization=other_organization, name="Suporte")
+
+    def injected():  # what an injected statement could do from the application role
+        with transaction.atomic():
+            _raw("SELECT set_config('atende.unscoped', 'on', true)")
+            return _raw("SELECT name FROM accounts_sector ORDER BY name")
+
+    assert _without_organization(injected) == []
+    with activate(organization):
+        assert injected() == [("Financeiro",)]
+
+
+def test_audit_entries_belong_to_their_organization(organization, other_organization):
+    mine = SectorFactory(organization=organization, name="Financeiro")
+    SectorFactory(organization=other_organization, name="Suporte")
+
+    with activate(organization):
+        rows = _raw("SELECT organization_id, object_pk FROM tenancy_auditlogentry")
+    assert rows == [(organization.pk, str(mine.pk))]
+    assert _without_organization(lambda: _raw("SELECT id FROM tenancy_auditlogentry")) == []
+
+
+def test_the_switcher_function_answers_one_user_and_leaves_the_switch_off(
+    organization, other_organization
+):
+    from atende.accounts.tests.factories import MemberFactory, UserFactory
+
+    user = UserFactory()
+    MemberFactory(organization=organization, user=user)
+    MemberFactory(organization=other_organization, user=user)
+    MemberFactory(organization=other_organization)  # someone else
+
+    def call():
+        with transaction.atomic():
+            ids = _raw("SELECT atende_user_organization_ids(%s) ORDER BY 1", [user.pk])
+            return ids, _raw("SELECT current_setting('atende.unscoped', true)")[0][0]
+
+    ids, switch = _without_organization(call)
+    assert ids == sorted([(organization.pk,), (other_organization.pk,)])
+    assert switch in ("", None)
