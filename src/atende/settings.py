@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "atende.tenancy.middleware.OrganizationMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    "atende.files.upload_limit.UploadLimitMiddleware",  # before any view or CSRF reads a body
 ]
 
 ROOT_URLCONF = "atende.urls"
@@ -176,6 +177,12 @@ STORAGES = {
     },
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Refuses a file over ATENDE_UPLOAD_MAX_BYTES while it arrives (atende.files.upload_limit).
+FILE_UPLOAD_HANDLERS = [
+    "atende.files.upload_limit.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 
 # E-mail: console in development, SMTP from EMAIL_URL (smtp://user:pass@host:port, smtp+tls://…).

@@ -37,7 +37,9 @@ def _messages(request, customer) -> dict:
     return {
         "emails": list(customer.emails.prefetch_related("attachments")[:100]),
         "sms_messages": list(customer.sms_messages.all()[:50]),
-        "email_form": CustomerEmailForm(customer=customer),
+        # After a refused send the view hands over the form as sent, with its errors.
+        "email_form": getattr(request, "customer_email_form", None)
+        or CustomerEmailForm(customer=customer),
         "sms_form": CustomerSmsForm(customer=customer),
         "sms_templates": list(SmsTemplate.objects.filter(is_active=True)),
     }

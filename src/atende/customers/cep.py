@@ -2,6 +2,8 @@
 
 The lookup is an outside boundary, so it is slow or down sometimes: a short timeout, and the
 caller treats `CepUnavailable` as "type the address yourself", never as an error page.
+Redirects are not followed: a 3xx pointing at an internal address would make the server fetch
+it for an outsider (SSRF), so a redirect counts as the service being unavailable.
 """
 
 import json
@@ -31,6 +33,15 @@ class CepUnavailable(Exception):
     """The service did not answer in time or answered something we cannot read."""
 
 
+class _RefuseRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        # None: urllib then raises HTTPError with the 3xx code instead of following it.
+        return None
+
+
+_opener = urllib.request.build_opener(_RefuseRedirects)
+
+
 class ViaCepLookup:
     """https://viacep.com.br/ws/<cep>/json/ → CepAddress, None for an unknown CEP."""
 
@@ -44,12 +55,12 @@ class ViaCepLookup:
             return None
         url = f"{self.base_url}/{cep}/json/"
         try:
-            with urllib.request.urlopen(url, timeout=self.timeout) as response:  # noqa: S310
+            with _opener.open(url, timeout=self.timeout) as response:
                 payload = json.loads(response.read().decode("utf-8"))
         except urllib.error.HTTPError as exc:
             if exc.code == 400:  # ViaCEP's answer to a malformed CEP
                 return None
-            raise CepUnavailable(str(exc)) from exc
+            raise CepUnavailable(str(exc)) from exc  # 3xx (not followed) and 5xx alike
         except (OSError, ValueError) as exc:  # timeouts, refused connections, bad JSON
             raise CepUnavailable(str(exc)) from exc
         if not isinstance(payload, dict) or payload.get("erro"):

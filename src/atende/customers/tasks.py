@@ -1,6 +1,6 @@
 """Deliver customer e-mails and SMS from a worker (ids only; safe to run twice)."""
 
-from django.core.mail import EmailMessage, make_msgid
+from django.core.mail import BadHeaderError, EmailMessage, make_msgid
 from django.db import transaction
 from django.utils import timezone
 
@@ -25,7 +25,9 @@ def customer_email_deliver_task(organization_id: int, email_id: int) -> str:
             message.attach(stored.original_name, handle.read(), stored.content_type)
     try:
         message.send()
-    except OSError as exc:
+    except (OSError, BadHeaderError) as exc:
+        # BadHeaderError: a line break in a header (a row logged before the service refused
+        # them); it fails the same way every time, so it is marked failed, not left queued.
         email.status, email.error = MessageStatus.FAILED, str(exc)[:1000]
     else:
         email.status, email.error, email.sent_at = MessageStatus.SENT, "", timezone.now()

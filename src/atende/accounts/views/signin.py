@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, get_user_model, login, logout
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
@@ -18,6 +18,7 @@ from atende.accounts.services.signin import (
     login_is_throttled,
     totp_verify,
 )
+from atende.core.redirects import safe_next
 
 PENDING_USER_KEY = "atende_pending_2fa_user"
 THROTTLED = "Muitas tentativas sem sucesso. Aguarde 15 minutos e tente de novo."
@@ -28,10 +29,7 @@ def _client_ip(request) -> str | None:
 
 
 def _next_url(request) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return settings.LOGIN_REDIRECT_URL
+    return safe_next(request, settings.LOGIN_REDIRECT_URL)
 
 
 @sensitive_post_parameters("password")

@@ -1,5 +1,7 @@
 """E-mail and SMS to a customer's contacts (C11): logged, sent after commit, re-sendable."""
 
+import unicodedata
+
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -16,9 +18,22 @@ EMAIL_ATTACHMENT = "customer_email_attachment"
 register_upload_policy(UploadPolicy(EMAIL_ATTACHMENT, DOCUMENTS, max_bytes=10 * MB))
 
 
+def _has_line_break_or_control(text: str) -> bool:
+    # CR/LF would start a new mail header (header injection; Django refuses to send it, which
+    # left the message queued); NUL cannot be stored on PostgreSQL. Other control characters and
+    # the Unicode line separators are refused with them: no address or subject needs one.
+    return any(unicodedata.category(char) in {"Cc", "Zl", "Zp"} for char in text)
+
+
 def _addresses(values: list[str], field: str) -> list[str]:
     cleaned = []
     for value in values:
+        if _has_line_break_or_control(value):
+            raise DomainError(
+                "Endereço de e-mail com quebra de linha ou caractere de controle.",
+                code="invalid_email",
+                field=field,
+            )
         value = value.strip()
         if not value:
             continue
@@ -52,6 +67,18 @@ def customer_email_send(
         raise DomainError("Escolha ao menos um destinatário.", code="required", field="to")
     if not subject.strip():
         raise DomainError("Informe o assunto.", code="required", field="subject")
+    if _has_line_break_or_control(subject):
+        raise DomainError(
+            "O assunto deve ter uma linha só, sem quebras de linha nem caracteres de controle.",
+            code="invalid_subject",
+            field="subject",
+        )
+    if "\x00" in body:
+        raise DomainError(
+            "A mensagem tem um caractere nulo; apague-o e envie de novo.",
+            code="invalid_body",
+            field="body",
+        )
     email = CustomerEmail.objects.create(
         customer=customer,
         to=recipients,

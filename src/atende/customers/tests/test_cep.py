@@ -50,6 +50,52 @@ def viacep():
     server.shutdown()
 
 
+def _serve(handler) -> ThreadingHTTPServer:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+class Internal(BaseHTTPRequestHandler):
+    """Stands for an address inside our network: it must never be asked anything."""
+
+    received: list = []
+
+    def do_GET(self) -> None:  # noqa: N802
+        Internal.received.append(self.path)
+        body = json.dumps(KNOWN["01001000"]).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        return
+
+
+@pytest.fixture
+def redirecting_viacep(request):
+    """A ViaCEP look-alike that answers every lookup with a redirect to `Internal`."""
+    internal = _serve(Internal)
+    Internal.received = []
+    status = getattr(request, "param", 302)
+
+    class Redirecting(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            self.send_response(status)
+            self.send_header("Location", f"http://127.0.0.1:{internal.server_address[1]}/x")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args) -> None:
+            return
+
+    server = _serve(Redirecting)
+    yield f"http://127.0.0.1:{server.server_address[1]}/ws"
+    server.shutdown()
+    internal.shutdown()
+
+
 def _closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -71,6 +117,13 @@ def test_timeout_and_refused_connection_are_unavailable(viacep):
         ViaCepLookup(viacep, timeout=0.2).lookup("99999999")
     with pytest.raises(CepUnavailable):
         ViaCepLookup(f"http://127.0.0.1:{_closed_port()}/ws", timeout=1).lookup("01001000")
+
+
+@pytest.mark.parametrize("redirecting_viacep", [301, 302, 303, 307, 308], indirect=True)
+def test_redirect_is_unavailable_and_not_followed(redirecting_viacep):
+    with pytest.raises(CepUnavailable):
+        ViaCepLookup(redirecting_viacep, timeout=2).lookup("01001000")
+    assert Internal.received == []
 
 
 @pytest.mark.django_db
@@ -101,3 +154,19 @@ def test_form_lookup_when_the_service_is_down_is_a_gentle_notice(
 
     assert response.status_code == 200
     assert "Busca de CEP indisponível agora: preencha o endereço." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_form_lookup_redirected_is_the_gentle_notice(
+    client_as, admin_member, organization, settings, redirecting_viacep
+):
+    settings.VIACEP_URL = redirecting_viacep
+    url = org_reverse("customers:cep", organization=organization)
+
+    response = client_as(admin_member).get(url, {"postal_code": "01001-000"})
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Busca de CEP indisponível agora: preencha o endereço." in body
+    assert "Praça da Sé" not in body
+    assert Internal.received == []

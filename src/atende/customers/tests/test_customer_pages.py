@@ -207,3 +207,33 @@ def test_extra_fields_are_edited_in_place(client_as, admin_member, organization)
     customer.refresh_from_db()
     assert customer.extra == {"filiais": "12"}
     assert "<dd>12</dd>" in saved
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "//evil.example",
+        "https://evil.example",
+        "javascript:alert(1)",
+        "\\\\evil.example",
+        "/\\evil",
+    ],
+)
+def test_observations_read_does_not_follow_an_address_off_this_site(
+    client_as, admin_member, organization, target
+):
+    customer = CustomerFactory(organization=organization)
+    response = client_as(admin_member).post(
+        url(organization, "observations_read", number=customer.number), {"next": target}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"/alfa/clientes/{customer.number}/cadastro/"
+
+
+def test_observations_read_returns_to_the_page_it_came_from(client_as, admin_member, organization):
+    customer = CustomerFactory(organization=organization)
+    back = f"/alfa/clientes/{customer.number}/contatos/"
+    response = client_as(admin_member).post(
+        url(organization, "observations_read", number=customer.number), {"next": back}
+    )
+    assert response["Location"] == back

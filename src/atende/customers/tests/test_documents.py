@@ -6,7 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from atende.customers.models import CustomerDocument
 from atende.customers.tests.factories import CustomerFactory
 from atende.files.models import StoredFile
+from atende.files.policies import KB, MB
 from atende.files.tests import samples
+from atende.files.tests.hostile_body import CountingMultipartBody
 from atende.tenancy.urls import org_reverse
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +65,45 @@ def test_download_follows_the_customer_record_rules(client_as, admin_member, mem
     customer.owner = member
     customer.save()
     assert client_as(member).get(url).status_code == 200
+
+
+def _document_upload_url(organization, customer):
+    return org_reverse(
+        "customers:document_upload", organization=organization, number=customer.number
+    )
+
+
+def test_document_over_the_limit_is_refused_while_arriving_and_nothing_saved(
+    client_as, admin_member, organization, settings, tmp_path
+):
+    settings.ATENDE_UPLOAD_MAX_BYTES = 64 * KB
+    settings.MEDIA_ROOT = tmp_path
+    customer = CustomerFactory(organization=organization)
+    body = CountingMultipartBody(file_size=900 * KB)
+
+    response = client_as(admin_member).generic(
+        "POST", _document_upload_url(organization, customer), **body.environ()
+    )
+
+    assert response.status_code == 413
+    assert "Arquivos podem ter até 64 KB. Nada foi salvo" in response.content.decode()
+    assert body.bytes_read < 256 * KB
+    assert (CustomerDocument.objects.count(), StoredFile.objects.count()) == (0, 0)
+    assert list(tmp_path.rglob("*")) == []
+
+
+def test_document_bigger_than_the_memory_buffer_is_stored_whole(
+    client_as, admin_member, organization, settings, tmp_path
+):
+    # 3 MB: past FILE_UPLOAD_MAX_MEMORY_SIZE, so the limit handler feeds the temporary file.
+    settings.MEDIA_ROOT = tmp_path
+    customer = CustomerFactory(organization=organization)
+    body = CountingMultipartBody(file_size=3 * MB)
+
+    response = client_as(admin_member).generic(
+        "POST", _document_upload_url(organization, customer), **body.environ()
+    )
+
+    assert response.status_code == 302
+    assert CustomerDocument.objects.get().stored_file.size == 3 * MB
+    assert body.bytes_read == body.size

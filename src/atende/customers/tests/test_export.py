@@ -1,5 +1,7 @@
 """CSV export: the filtered list, under the record rules, streamed."""
 
+import csv
+import io
 from contextvars import copy_context
 
 import pytest
@@ -57,3 +59,32 @@ def test_export_obeys_the_portfolio_rule(client_as, member, admin_member, organi
 def test_export_needs_its_permission(client_as, member, organization):
     response = client_as(member).get(org_reverse("customers:export", organization=organization))
     assert response.status_code == 403
+
+
+def test_export_writes_formula_like_cells_as_text(client_as, admin_member, organization):
+    # given a customer whose fields a spreadsheet would run as formulas
+    CustomerFactory(
+        organization=organization,
+        name="=cmd|' /C calc'!A0",
+        trade_name=' "@SUM(A1:A9)',
+        phone="-",
+        street="\t=1+1",
+        street_number="0042",
+        complement="Sala 3; fundos",
+        city="Recife",
+    )
+    # when the list is exported
+    response = client_as(admin_member).get(
+        org_reverse("customers:export", organization=organization)
+    )
+    body = _read_outside_the_request(response)
+    [header, row] = list(csv.reader(io.StringIO(body, newline=""), delimiter=";"))
+    cells = dict(zip(header, row, strict=True))
+    # then those cells start with a quote, and the others (and the quoting) are as they were
+    assert cells["Nome / razão social"] == "'=cmd|' /C calc'!A0"
+    assert cells["Nome fantasia"] == "' \"@SUM(A1:A9)"
+    assert cells["Telefone"] == "'-"
+    assert cells["Endereço"] == "'\t=1+1"
+    assert cells["Número"] == "0042"
+    assert cells["Complemento"] == "Sala 3; fundos"
+    assert cells["Cidade"] == "Recife"

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from atende.accounts.permissions import can, require
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
+from atende.core.redirects import safe_next
 from atende.customers.builtin_tabs import extra_field_values
 from atende.customers.forms import CustomerExtraFieldsForm, CustomerForm
 from atende.customers.models import Favorite
@@ -105,7 +106,7 @@ def favorite_toggle_view(request, number: int):
 def observations_read_view(request, number: int):
     customer = customer_get(actor=request.member, number=number)
     observations_mark_read(actor=request.member, customer=customer)
-    return redirect(request.POST.get("next") or customer_url(request, customer))
+    return redirect(safe_next(request, customer_url(request, customer)))
 
 
 def customer_extra_view(request, number: int):

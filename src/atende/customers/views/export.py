@@ -1,12 +1,12 @@
 """CSV export of the customer list as filtered, under the same record rules (streamed)."""
 
-import csv
 from collections.abc import Iterator
 
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
 from atende.accounts.permissions import require
+from atende.core import csv_safe
 from atende.customers.forms import CustomerFilterForm
 from atende.customers.permissions import CustomerPerm
 from atende.customers.selectors import DEFAULT_SORT, customer_export_rows
@@ -27,8 +27,9 @@ class _Echo:
 
 def _lines(organization, rows) -> Iterator[str]:
     """CSV lines; the rows are read while the response streams, after the view returned, so
-    the organization is activated again here."""
-    writer = csv.writer(_Echo(), delimiter=";")
+    the organization is activated again here. Cells that a spreadsheet would run as formulas
+    are written as text (csv_safe)."""
+    writer = csv_safe.writer(_Echo(), delimiter=";")
     yield "\ufeff" + writer.writerow(HEADER)  # BOM: Excel opens UTF-8 CSV with accents right
     with activate(organization):
         for row in rows:

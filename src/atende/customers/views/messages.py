@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
 from atende.core.errors import DomainError
+from atende.core.forms import add_domain_error
 from atende.customers.forms import CustomerEmailForm, CustomerSmsForm
 from atende.customers.permissions import CustomerPerm
 from atende.customers.selectors import customer_get
@@ -13,7 +14,7 @@ from atende.customers.services.messages import (
     customer_email_send,
     customer_sms_send,
 )
-from atende.customers.views.detail import customer_url
+from atende.customers.views.detail import customer_tab_view, customer_url
 
 
 @require_POST
@@ -21,8 +22,7 @@ def email_send_view(request, number: int):
     customer = customer_get(actor=request.member, number=number, permission=CustomerPerm.SEND_EMAIL)
     form = CustomerEmailForm(request.POST, request.FILES, customer=customer)
     if not form.is_valid():
-        messages.error(request, "Preencha assunto, mensagem e ao menos um destinatário.")
-        return redirect(customer_url(request, customer, "emails"))
+        return _emails_tab_with(request, number, form)
     data = form.cleaned_data
     try:
         customer_email_send(
@@ -35,10 +35,16 @@ def email_send_view(request, number: int):
             attachments=[data["attachment"]] if data["attachment"] else [],
         )
     except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "E-mail na fila de envio.")
+        add_domain_error(form, error)
+        return _emails_tab_with(request, number, form)
+    messages.success(request, "E-mail na fila de envio.")
     return redirect(customer_url(request, customer, "emails"))
+
+
+def _emails_tab_with(request, number: int, form: CustomerEmailForm):
+    """The E-mails tab again with the form as sent, so each error shows on its field."""
+    request.customer_email_form = form  # read by the tab's context (builtin_tabs._messages)
+    return customer_tab_view(request, number, "emails")
 
 
 @require_POST
