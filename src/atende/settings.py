@@ -177,7 +177,9 @@ STORAGES = {
     },
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
-# Refuses a file over ATENDE_UPLOAD_MAX_BYTES while it arrives (atende.files.upload_limit).
+# The largest file any upload may carry (a use's policy may accept less); refused while it
+# arrives (atende.files.upload_limit).
+ATENDE_UPLOAD_MAX_BYTES = int(env("ATENDE_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)) or 0)
 FILE_UPLOAD_HANDLERS = [
     "atende.files.upload_limit.UploadLimitHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
