@@ -45,6 +45,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Host names of the platform itself (organizations by path); any other allowed host may be an
 # organization's own domain, looked up in Organization.hostname.
 ATENDE_PRIMARY_HOSTS = set(env_list("ATENDE_PRIMARY_HOSTS", "127.0.0.1,localhost,testserver"))
+# Reverse proxies in front of Django that append to X-Forwarded-For (atende.core.client_ip).
+# 0: the header is never believed and REMOTE_ADDR is the client.
+ATENDE_TRUSTED_PROXY_COUNT = int(env("ATENDE_TRUSTED_PROXY_COUNT", "0") or 0)
+if ATENDE_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("ATENDE_TRUSTED_PROXY_COUNT must be 0 or more.")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -78,7 +83,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "atende.tenancy.middleware.OrganizationMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "atende.core.client_ip.AuditlogMiddleware",
 ]
 
 ROOT_URLCONF = "atende.urls"
