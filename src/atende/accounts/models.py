@@ -1,4 +1,4 @@
-"""Users (global, sign in by e-mail), sectors with permissions, sign-in failures, API tokens."""
+"""Users (global, sign in by e-mail), sectors with permissions, API tokens."""
 
 from django.contrib.auth.models import (
     AbstractBaseUser,
@@ -101,23 +101,6 @@ class SectorPermission(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.sector_id}:{self.permission_id}"
-
-
-class LoginFailure(models.Model):
-    """One failed sign-in, kept for throttling (shared by every web process through the DB)."""
-
-    email = models.CharField(max_length=254)
-    ip_address = models.GenericIPAddressField(null=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        indexes = [
-            models.Index(fields=["email", "created_at"], name="accounts_loginfail_email"),
-            models.Index(fields=["ip_address", "created_at"], name="accounts_loginfail_ip"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.email} {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class ApiToken(TenantModel):
