@@ -13,6 +13,14 @@ class LoginForm(forms.Form):
     password = forms.CharField(label=_("Password"), strip=False, widget=forms.PasswordInput)
 
 
+class PasswordResetRequestForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+
+
 class TotpForm(forms.Form):
     code = forms.CharField(
         label=_("Authentication code"),

@@ -11,16 +11,7 @@ urlpatterns = [
     path("entrar/", signin.login_view, name="login"),
     path("entrar/verificacao/", signin.totp_verify_view, name="totp_verify"),
     path("sair/", signin.logout_view, name="logout"),
-    path(
-        "senha/redefinir/",
-        auth_views.PasswordResetView.as_view(
-            template_name="accounts/password_reset.html",
-            email_template_name="accounts/email/password_reset.txt",
-            subject_template_name="accounts/email/password_reset_subject.txt",
-            success_url=reverse_lazy("auth:password_reset_done"),
-        ),
-        name="password_reset",
-    ),
+    path("senha/redefinir/", signin.password_reset_view, name="password_reset"),
     path(
         "senha/redefinir/enviado/",
         auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),

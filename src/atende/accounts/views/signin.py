@@ -1,4 +1,4 @@
-"""Sign in (e-mail + password, then TOTP when enabled) and sign out."""
+"""Sign in (e-mail + password, then TOTP when enabled), sign out, ask for a password reset."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -12,7 +12,8 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from atende.accounts.forms import LoginForm, TotpForm
+from atende.accounts.forms import LoginForm, PasswordResetRequestForm, TotpForm
+from atende.accounts.services.passwords import password_reset_request
 from atende.accounts.services.signin import totp_verify
 from atende.accounts.throttle import (
     THROTTLED_STATUS,
@@ -91,3 +92,14 @@ def logout_view(request):
     logout(request)
     messages.info(request, _("You signed out of Atende."))
     return redirect(settings.LOGOUT_REDIRECT_URL)
+
+
+@csrf_protect
+@never_cache
+def password_reset_view(request):
+    """Ask for a reset link; every address gets the same answer after the same work."""
+    form = PasswordResetRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        password_reset_request(email=form.cleaned_data["email"])
+        return redirect("auth:password_reset_done")
+    return render(request, "accounts/password_reset.html", {"form": form})
