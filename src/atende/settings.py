@@ -265,7 +265,7 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
-        "base-uri": [SELF],
+        "base-uri": [NONE],  # no <base>: relative links cannot be pointed elsewhere
         "form-action": [SELF],
         "frame-ancestors": [NONE],
     }
