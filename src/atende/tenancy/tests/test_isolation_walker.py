@@ -24,7 +24,11 @@ from atende.tenancy.testing import registered_factories
 pytestmark = pytest.mark.django_db
 
 # Routes outside organizations that take parameters on purpose (signed links, platform admin).
-GLOBAL_ROUTES_WITH_PARAMETERS = {"auth:password_reset_confirm"}
+GLOBAL_ROUTES_WITH_PARAMETERS = {
+    "auth:password_reset_confirm",
+    # A signed, expiring link for someone who is not a member yet (accounts.invitation_links).
+    "auth:invitation_accept",
+}
 PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 
 
