@@ -255,3 +255,25 @@ def test_admin_changes_resends_and_cancels_from_the_invitation_page(
     client.post(f"{url}cancelar/")
     assert Invitation.objects.exists() is False
     assert client.get(url).status_code == 404
+
+
+def test_invitation_page_uses_a_fixed_number_of_queries(
+    client_as, admin_member, invitation, django_assert_num_queries
+):
+    client = client_as(admin_member)
+    url = org_reverse(
+        "accounts:invitation_edit", organization=admin_member.organization, pk=invitation.pk
+    )
+    # session, user, membership (middleware), invitation with sector, sector choices,
+    # memberships for the switcher
+    with django_assert_num_queries(6):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+def test_accept_page_uses_a_fixed_number_of_queries(client, invitation, django_assert_num_queries):
+    path = _path(invitation)
+    # the invitation with organization and inviter, the account of its e-mail
+    with django_assert_num_queries(2):
+        response = client.get(path)
+    assert response.status_code == 200
