@@ -79,7 +79,6 @@ def list_customers(request, filters: Query[CustomerQuery]):
 
 @router.get("/customers/{number}", response=CustomerOut, summary="Um cliente pelo código")
 def get_customer(request, number: int):
-    require(request.auth, CustomerPerm.VIEW)
     return customer_get(actor=request.auth, number=number)
 
 
@@ -92,13 +91,13 @@ def create_customer(request, payload: CustomerIn):
 
 @router.patch("/customers/{number}", response=CustomerOut, summary="Altera um cliente")
 def update_customer(request, number: int, payload: CustomerIn):
-    customer = customer_get(actor=request.auth, number=number)
+    customer = customer_get(actor=request.auth, number=number, permission=CustomerPerm.CHANGE)
     return customer_update(actor=request.auth, customer=customer, **_resolve(payload))
 
 
 @router.post("/customers/{number}/deactivate", response=CustomerOut, summary="Desativa")
 def deactivate_customer(request, number: int):
-    customer = customer_get(actor=request.auth, number=number)
+    customer = customer_get(actor=request.auth, number=number, permission=CustomerPerm.DELETE)
     return customer_set_active(actor=request.auth, customer=customer, is_active=False)
 
 
@@ -117,14 +116,14 @@ def _contact_fields(payload: ContactIn) -> dict:
 
 @router.post("/customers/{number}/contacts", response={201: ContactOut}, summary="Novo contato")
 def create_contact(request, number: int, payload: ContactIn):
-    customer = customer_get(actor=request.auth, number=number)
+    customer = customer_get(actor=request.auth, number=number, permission=CustomerPerm.CHANGE)
     contact = contact_save(actor=request.auth, customer=customer, **_contact_fields(payload))
     return Status(201, contact)
 
 
 @router.put("/customers/{number}/contacts/{pk}", response=ContactOut, summary="Altera contato")
 def update_contact(request, number: int, pk: int, payload: ContactIn):
-    customer = customer_get(actor=request.auth, number=number)
+    customer = customer_get(actor=request.auth, number=number, permission=CustomerPerm.CHANGE)
     contact = get_object_or_404(customer.contacts, pk=pk)
     return contact_save(
         actor=request.auth, customer=customer, contact=contact, **_contact_fields(payload)
@@ -133,7 +132,7 @@ def update_contact(request, number: int, pk: int, payload: ContactIn):
 
 @router.delete("/customers/{number}/contacts/{pk}", response={204: None}, summary="Exclui")
 def delete_contact(request, number: int, pk: int):
-    customer = customer_get(actor=request.auth, number=number)
+    customer = customer_get(actor=request.auth, number=number, permission=CustomerPerm.CHANGE)
     contact_delete(actor=request.auth, contact=get_object_or_404(customer.contacts, pk=pk))
     return Status(204, None)
 

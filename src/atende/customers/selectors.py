@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from atende.accounts.permissions import can, require
 from atende.core.documents import clean
 from atende.core.pagination import KeysetPage, keyset_page
 from atende.core.text import digits, fold
 from atende.customers.models import Customer, Favorite, Observation
-from atende.customers.permissions import customers_visible_to
+from atende.customers.permissions import CustomerPerm, customers_visible_to
 from atende.tenancy.models import Member
 
 SORTS = {
@@ -37,7 +38,10 @@ class CustomerFilters:
 
 
 def visible_customers(member: Member) -> QuerySet[Customer]:
-    """Every customer the member may see (the base of all customer reads)."""
+    """Every customer the member may see (the base of all customer reads): none without the
+    module's view permission, then narrowed by the record rules."""
+    if not can(member, CustomerPerm.VIEW):
+        return Customer.objects.none()
     return customers_visible_to(member, Customer.objects.all())
 
 
@@ -107,8 +111,11 @@ def customer_search(*, actor: Member, term: str, limit: int = 10) -> list[Custom
     return list(customers[:limit])
 
 
-def customer_get(*, actor: Member, number: int) -> Customer:
-    """The customer with this code, if the member may see it; 404 otherwise (same as missing)."""
+def customer_get(
+    *, actor: Member, number: int, permission: CustomerPerm = CustomerPerm.VIEW
+) -> Customer:
+    """The customer with this code for an action: 404 when the member may not see it (same as
+    missing), 403 when they see it but may not do `permission` on it."""
     customer = (
         visible_customers(actor)
         .select_related("category", "owner__user", "origin_type", "origin")
@@ -117,6 +124,8 @@ def customer_get(*, actor: Member, number: int) -> Customer:
     )
     if customer is None:
         raise Http404("Cliente não encontrado")
+    if permission != CustomerPerm.VIEW:
+        require(actor, permission, customer)
     return customer
 
 

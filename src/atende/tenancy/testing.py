@@ -1,23 +1,63 @@
-"""Registry for the isolation walker: how to make an object that a route's URL points to.
+"""Registry for the route walkers: how to reach every route, with what, and who may use it.
 
-Every route under `/<slug>/` or `/api/v1/` that takes an identifier must have a factory here,
-registered from `atende/<app>/tests/isolation.py`:
+Every route under `/<slug>/` and every operation of `/api/v1/` is walked by two tests:
+the isolation walker (tenancy/tests/test_isolation_walker.py: another organization's member
+gets 404 and nothing is written) and the permission walker (test_permission_walker.py: a
+member without the right gets 403/404 and nothing is written). Each app declares its routes in
+`atende/<app>/tests/isolation.py`:
 
-    @isolation_factory("files:download")
-    def stored_file(organization):
-        return {"key": StoredFileFactory(organization=organization).key}
+    @isolation_factory("customers:contact_edit", "api:update_contact")
+    def contact(organization):
+        contact = ContactFactory(organization=organization)
+        return {"number": contact.customer.number, "pk": contact.pk}
 
-The factory runs with `organization` active and returns the URL kwargs (without the slug).
-The walker (tenancy/tests/test_isolation_walker.py) then asserts that a member of another
-organization gets 404 for it, that an anonymous visitor is sent to sign in, and that nothing
-changed.
+    route_access("customers:contact_edit", needs=CustomerPerm.CHANGE, body=contact_form_body)
+
+- a factory runs with `organization` active and returns the URL kwargs (without the slug);
+- `route_access` says which permission the route needs (`None`: any member, for their own
+  things such as the profile; `ADMIN_ONLY`: administrators), and gives a valid request body
+  `body(organization, kwargs) -> dict` for routes that write, so that a refused write is
+  refused by the permission or the lookup and not by the body's validation. API operations
+  are named `api:<function name>`.
+
+A route with no access entry, or with an identifier and no factory, fails the walkers.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
-IsolationFactory = Callable[[object], dict]
+IsolationFactory = Callable[[Any], dict]
+BodyFactory = Callable[[Any, dict], dict]
+
+# Routes only organization administrators use and that no sector permission opens.
+ADMIN_ONLY = "tenancy.admin_only"
 
 _factories: dict[str, IsolationFactory] = {}
+
+
+@dataclass(frozen=True)
+class RouteAccess:
+    needs: str | None
+    body: BodyFactory | None = None
+    # The write only touches the member's own marks (a favourite, "I have read it"): a member
+    # who may see the record may do it without any write permission.
+    personal: bool = False
+
+    @property
+    def writes(self) -> bool:
+        return self.body is not None
+
+    @property
+    def needs_write_permission(self) -> bool:
+        return self.needs is not None and not self.personal and not is_view_permission(self.needs)
+
+
+_access: dict[str, RouteAccess] = {}
+
+
+def is_view_permission(codename: str) -> bool:
+    return codename.partition(".")[2].startswith("view_")
 
 
 def isolation_factory(*url_names: str) -> Callable[[IsolationFactory], IsolationFactory]:
@@ -45,3 +85,24 @@ def isolation_static(*url_names: str, **url_kwargs) -> None:
     factory.names_no_object = True
     for url_name in url_names:
         _factories[url_name] = factory
+
+
+def route_access(
+    *url_names: str,
+    needs: str | None,
+    body: BodyFactory | dict | None = None,
+    personal: bool = False,
+) -> None:
+    """Declare the permission the routes need and a valid body for those that write."""
+    if isinstance(body, dict):
+        fixed = dict(body)
+
+        def body(organization, kwargs, fixed=fixed) -> dict:
+            return dict(fixed)
+
+    for url_name in url_names:
+        _access[url_name] = RouteAccess(needs=needs, body=body, personal=personal)
+
+
+def registered_access() -> dict[str, RouteAccess]:
+    return dict(_access)

@@ -83,7 +83,7 @@ def observation_add(
     *, actor: Member, customer: Customer, text: str, is_mandatory_reading: bool = False
 ) -> Observation:
     """Write an observation on the customer; mandatory ones pop up until each user reads them."""
-    require(actor, CustomerPerm.VIEW, customer)
+    require(actor, CustomerPerm.CHANGE, customer)
     if not text.strip():
         raise DomainError("Escreva a observação.", code="required", field="text")
     return Observation.objects.create(

@@ -1,9 +1,8 @@
 """Create, change and deactivate customers."""
 
 from django.db import transaction
-from django.db.models import Q
 
-from atende.accounts.permissions import require
+from atende.accounts.permissions import can, require
 from atende.core.documents import clean, is_valid_cnpj, is_valid_cpf
 from atende.core.errors import DomainError
 from atende.core.text import digits, fold
@@ -30,18 +29,20 @@ def _clean_document(kind: str, document: str) -> str:
     return document
 
 
-def _refuse_duplicate_document(document: str, exclude_pk: int | None) -> None:
+def _refuse_duplicate_document(actor: Member, document: str, exclude_pk: int | None) -> None:
     if not document:
         return
-    # Unscoped by visibility on purpose: a duplicate is a duplicate even outside one's portfolio.
+    # Checked across the whole organization (a duplicate is one even outside one's portfolio),
+    # but the other customer is named only to someone who may see it.
     existing = Customer.objects.filter(document=document).exclude(pk=exclude_pk).first()
-    if existing is not None:
-        label = "CPF" if len(document) == 11 else "CNPJ"
-        raise DomainError(
-            f"Já existe o cliente {existing.number} – {existing.name} com este {label}.",
-            code="duplicate_document",
-            field="document",
-        )
+    if existing is None:
+        return
+    label = "CPF" if len(document) == 11 else "CNPJ"
+    if can(actor, CustomerPerm.VIEW, existing):
+        message = f"Já existe o cliente {existing.number} – {existing.name} com este {label}."
+    else:
+        message = f"Este {label} já está cadastrado."
+    raise DomainError(message, code="duplicate_document", field="document")
 
 
 def _clean_postal_codes(fields: dict) -> None:
@@ -76,7 +77,7 @@ def customer_refresh_search(customer: Customer) -> None:
     Customer.objects.filter(pk=customer.pk).update(search_text=customer_search_text(customer))
 
 
-def _apply(customer: Customer, fields: dict) -> None:
+def _apply(actor: Member, customer: Customer, fields: dict) -> None:
     extra = fields.pop("extra", None)
     _clean_postal_codes(fields)
     for name, value in fields.items():
@@ -85,7 +86,7 @@ def _apply(customer: Customer, fields: dict) -> None:
         for name in COMPANY_ONLY_FIELDS:
             setattr(customer, name, "")
     customer.document = _clean_document(customer.kind, customer.document)
-    _refuse_duplicate_document(customer.document, customer.pk)
+    _refuse_duplicate_document(actor, customer.document, customer.pk)
     if extra is not None:
         customer.extra = extra_values_clean(target=ExtraFieldTarget.CUSTOMER, values=extra)
     if not customer.name.strip():
@@ -103,7 +104,7 @@ def customer_create(*, actor: Member, **fields) -> Customer:
     """Register a customer with the next code of the organization."""
     require(actor, CustomerPerm.ADD)
     customer = Customer()
-    _apply(customer, fields)
+    _apply(actor, customer, fields)
     if customer.owner_id is None and actor.only_own_portfolio:
         customer.owner = actor  # a salesperson's new customer lands in their portfolio
     customer.number = next_number("customer")
@@ -116,7 +117,7 @@ def customer_create(*, actor: Member, **fields) -> Customer:
 def customer_update(*, actor: Member, customer: Customer, **fields) -> Customer:
     """Change a customer's registration data."""
     require(actor, CustomerPerm.CHANGE, customer)
-    _apply(customer, fields)
+    _apply(actor, customer, fields)
     customer.search_text = customer_search_text(customer)
     customer.save()
     return customer
@@ -129,14 +130,6 @@ def customer_set_active(*, actor: Member, customer: Customer, is_active: bool) -
     customer.is_active = is_active
     customer.save(update_fields=["is_active", "updated_at"])
     return customer
-
-
-def customer_document_taken(*, document: str, exclude_pk: int | None = None) -> Customer | None:
-    """The customer that already has this CPF/CNPJ, if any (for inline form hints)."""
-    document = clean(document)
-    if not document:
-        return None
-    return Customer.objects.filter(Q(document=document)).exclude(pk=exclude_pk).first()
 
 
 @transaction.atomic

@@ -84,3 +84,32 @@ def test_administrator_sees_everything(admin_member, organization):
 def test_member_without_view_permission_gets_403_on_the_list(member, organization, client_as):
     response = client_as(member).get(org_reverse("customers:list", organization=organization))
     assert response.status_code == 403
+
+
+def test_duplicate_document_outside_the_portfolio_does_not_name_the_customer(
+    salesperson, organization, admin_member
+):
+    from atende.core.errors import DomainError
+    from atende.customers.services.customers import customer_update
+
+    theirs = CustomerFactory(organization=organization, name="Cliente Sigiloso", owner=admin_member)
+    mine = CustomerFactory(organization=organization, owner=salesperson, document="")
+
+    with pytest.raises(DomainError) as refused:
+        customer_update(actor=salesperson, customer=mine, document=theirs.document)
+    assert refused.value.message == "Este CPF já está cadastrado."
+    assert refused.value.field == "document"
+
+
+def test_member_without_the_view_permission_reads_no_customer(member, organization, client_as):
+    customer = CustomerFactory(organization=organization, name="Cliente Qualquer")
+    client = client_as(member)  # `member` has no sector: no customer permission at all
+
+    assert customer_list(actor=member, filters=CustomerFilters()).items == []
+    with pytest.raises(Http404):
+        customer_get(actor=member, number=customer.number)
+    for tab in ("cadastro", "contatos", "historico"):
+        url = org_reverse(
+            "customers:tab", organization=organization, number=customer.number, tab=tab
+        )
+        assert client.get(url).status_code == 404

@@ -1,15 +1,21 @@
 """Fill the address from the CEP (htmx): the inputs come back as out-of-band swaps."""
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
+from atende.accounts.permissions import can
 from atende.customers.cep import CepUnavailable, cep_lookup
 from atende.customers.forms import CustomerForm
+from atende.customers.permissions import CustomerPerm
 
 ADDRESS_PARTS = ("street", "district", "city", "state")
 PREFIXES = {"", "billing_"}
 
 
 def cep_lookup_view(request):
+    # Only the address forms use it: whoever may fill one in (add or change customers).
+    if not (can(request.member, CustomerPerm.ADD) or can(request.member, CustomerPerm.CHANGE)):
+        raise PermissionDenied
     prefix = request.GET.get("prefix", "")
     prefix = prefix if prefix in PREFIXES else ""
     cep = request.GET.get(f"{prefix}postal_code", "") or request.GET.get("cep", "")

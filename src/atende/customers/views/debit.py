@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
-from atende.accounts.permissions import require
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
 from atende.customers.debit_pdf import direct_debit_authorisation_pdf
@@ -16,8 +15,7 @@ from atende.customers.views.detail import customer_url
 
 
 def direct_debit_edit_view(request, number: int):
-    customer = customer_get(actor=request.member, number=number)
-    require(request.member, CustomerPerm.CHANGE, customer)
+    customer = customer_get(actor=request.member, number=number, permission=CustomerPerm.CHANGE)
     debit = customer.direct_debits.first()
     form = DirectDebitForm(request.POST or None, instance=debit)
     if request.method == "POST" and form.is_valid():

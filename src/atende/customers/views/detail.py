@@ -65,8 +65,7 @@ def customer_create_view(request):
 
 
 def customer_edit_view(request, number: int):
-    customer = customer_get(actor=request.member, number=number)
-    require(request.member, CustomerPerm.CHANGE, customer)
+    customer = customer_get(actor=request.member, number=number, permission=CustomerPerm.CHANGE)
     form = CustomerForm(request.POST or None, instance=customer)
     if request.method == "POST" and form.is_valid():
         try:
@@ -81,8 +80,9 @@ def customer_edit_view(request, number: int):
 
 @require_POST
 def customer_active_view(request, number: int):
-    customer = customer_get(actor=request.member, number=number)
     is_active = request.POST.get("is_active") == "1"
+    permission = CustomerPerm.CHANGE if is_active else CustomerPerm.DELETE
+    customer = customer_get(actor=request.member, number=number, permission=permission)
     customer_set_active(actor=request.member, customer=customer, is_active=is_active)
     messages.success(request, "Cliente reativado." if is_active else "Cliente desativado.")
     return redirect(customer_url(request, customer))
@@ -110,8 +110,7 @@ def observations_read_view(request, number: int):
 
 def customer_extra_view(request, number: int):
     """Extra fields edited in place (htmx swaps the card; without htmx, a plain page)."""
-    customer = customer_get(actor=request.member, number=number)
-    require(request.member, CustomerPerm.CHANGE, customer)
+    customer = customer_get(actor=request.member, number=number, permission=CustomerPerm.CHANGE)
     form = CustomerExtraFieldsForm(request.POST or None, customer=customer)
     if request.method == "POST" and form.is_valid():
         try:

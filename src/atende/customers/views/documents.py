@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from atende.core.errors import DomainError
 from atende.customers.forms import CustomerDocumentForm
+from atende.customers.permissions import CustomerPerm
 from atende.customers.selectors import customer_get
 from atende.customers.services.documents import customer_document_add, customer_document_delete
 from atende.customers.views.detail import customer_url
@@ -13,7 +14,7 @@ from atende.customers.views.detail import customer_url
 
 @require_POST
 def document_upload_view(request, number: int):
-    customer = customer_get(actor=request.member, number=number)
+    customer = customer_get(actor=request.member, number=number, permission=CustomerPerm.CHANGE)
     form = CustomerDocumentForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, "Escolha um arquivo para enviar.")
@@ -35,7 +36,7 @@ def document_upload_view(request, number: int):
 
 @require_POST
 def document_delete_view(request, number: int, pk: int):
-    customer = customer_get(actor=request.member, number=number)
+    customer = customer_get(actor=request.member, number=number, permission=CustomerPerm.CHANGE)
     document = get_object_or_404(customer.documents.select_related("stored_file"), pk=pk)
     customer_document_delete(actor=request.member, document=document)
     messages.success(request, "Documento excluído.")

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from atende.core.errors import DomainError
 from atende.customers.forms import CustomerEmailForm, CustomerSmsForm
+from atende.customers.permissions import CustomerPerm
 from atende.customers.selectors import customer_get
 from atende.customers.services.messages import (
     customer_email_resend,
@@ -17,7 +18,7 @@ from atende.customers.views.detail import customer_url
 
 @require_POST
 def email_send_view(request, number: int):
-    customer = customer_get(actor=request.member, number=number)
+    customer = customer_get(actor=request.member, number=number, permission=CustomerPerm.SEND_EMAIL)
     form = CustomerEmailForm(request.POST, request.FILES, customer=customer)
     if not form.is_valid():
         messages.error(request, "Preencha assunto, mensagem e ao menos um destinatário.")
@@ -42,7 +43,7 @@ def email_send_view(request, number: int):
 
 @require_POST
 def email_resend_view(request, number: int, pk: int):
-    customer = customer_get(actor=request.member, number=number)
+    customer = customer_get(actor=request.member, number=number, permission=CustomerPerm.SEND_EMAIL)
     email = get_object_or_404(customer.emails, pk=pk)
     customer_email_resend(actor=request.member, email=email)
     messages.success(request, "E-mail reenviado para a fila.")
@@ -51,7 +52,7 @@ def email_resend_view(request, number: int, pk: int):
 
 @require_POST
 def sms_send_view(request, number: int):
-    customer = customer_get(actor=request.member, number=number)
+    customer = customer_get(actor=request.member, number=number, permission=CustomerPerm.SEND_SMS)
     form = CustomerSmsForm(request.POST, customer=customer)
     if not form.is_valid():
         messages.error(request, "Escolha os celulares e escreva a mensagem.")

@@ -1,105 +1,48 @@
 """The isolation walker: every route of the project, called as another organization.
 
-It reads the routes from Django's resolver, so a route added later is walked too. Routes under
-`/<slug>/` and `/api/v1/` that take an identifier need a factory registered with
-`atende.tenancy.testing.isolation_factory` (in `<app>/tests/isolation.py`); a route without
-one fails `test_every_route_with_an_identifier_has_a_factory`.
+The routes come from Django's resolver and the ninja API (tenancy/tests/walker.py), so a route
+added later is walked too. Each write is sent with a valid body (declared beside the route in
+`<app>/tests/isolation.py`), so a 404 comes from the lookup and not from the body's validation,
+and "nothing written" is checked on the row counts of every tenant table.
 """
 
-import functools
-import re
-from dataclasses import dataclass
-from importlib import import_module
-
 import pytest
-from auditlog.models import LogEntry
-from django.apps import apps
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from atende.accounts.services.tokens import api_token_create
 from atende.tenancy.context import activate
-from atende.tenancy.middleware import ORGANIZATION_KWARG
 from atende.tenancy.testing import registered_factories
+from atende.tenancy.tests.walker import (
+    API_OPERATIONS,
+    ORGANIZATION_ROUTES,
+    PAGE_ROUTES,
+    WALKED_ROUTES,
+    call,
+    changed_tables,
+    object_kwargs,
+    request_body,
+    route_id,
+    table_states,
+)
 
 pytestmark = pytest.mark.django_db
 
-# Routes outside organizations that take parameters on purpose (signed links, platform admin).
+# Routes outside organizations that take parameters on purpose (signed links).
 GLOBAL_ROUTES_WITH_PARAMETERS = {
     "auth:password_reset_confirm",
     # A signed, expiring link for someone who is not a member yet (accounts.invitation_links).
     "auth:invitation_accept",
 }
-PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
-
-
-@dataclass(frozen=True)
-class Route:
-    name: str
-    pattern: str
-    parameters: tuple[str, ...]
-
-    @property
-    def is_api(self) -> bool:
-        return self.name.startswith("api:")
-
-    @property
-    def in_organization(self) -> bool:
-        return ORGANIZATION_KWARG in self.parameters
-
-    @property
-    def object_parameters(self) -> tuple[str, ...]:
-        return tuple(name for name in self.parameters if name != ORGANIZATION_KWARG)
-
-
-def _walk(patterns, prefix: str = "", namespace: str = "") -> list[Route]:
-    routes = []
-    for entry in patterns:
-        pattern = prefix + str(entry.pattern)
-        if isinstance(entry, URLResolver):
-            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            if inner.startswith("admin:"):
-                continue  # platform administration: staff only, no organization data
-            routes.extend(_walk(entry.url_patterns, pattern, inner))
-        elif isinstance(entry, URLPattern) and entry.name:
-            names = tuple(match.group("name") for match in PARAMETER.finditer(pattern))
-            routes.append(Route(f"{namespace}{entry.name}", pattern, names))
-    return routes
-
-
-def _load_isolation_modules() -> None:
-    for config in apps.get_app_configs():
-        if config.name.startswith("atende."):
-            try:
-                import_module(f"{config.name}.tests.isolation")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{config.name}.tests.isolation":
-                    raise
-
-
-_load_isolation_modules()
-ROUTES = _walk(get_resolver().url_patterns)
-ORGANIZATION_ROUTES = [route for route in ROUTES if route.in_organization]
-API_ROUTES = [route for route in ROUTES if route.is_api and route.object_parameters]
-# Each ninja path is one URL pattern shared by its methods; the docs and schema take none.
-
-
-def _route_id(route: Route) -> str:
-    return route.name
 
 
 def test_the_walker_finds_the_routes():
-    names = {route.name for route in ROUTES}
-    assert {"tenancy:home", "accounts:member_edit", "api:me"} <= names
+    names = {route.name for route in WALKED_ROUTES}
+    assert {"tenancy:home", "accounts:member_edit", "api:me", "api:update_contact"} <= names
 
 
 def test_every_route_with_an_identifier_has_a_factory():
     factories = registered_factories()
     missing = sorted(
-        route.name
-        for route in ROUTES
-        if (route.in_organization or route.is_api)
-        and route.object_parameters
-        and route.name not in factories
+        {route.name for route in WALKED_ROUTES if route.object_parameters} - set(factories)
     )
     assert missing == [], (
         "register an isolation factory (atende.tenancy.testing.isolation_factory) for: "
@@ -110,81 +53,97 @@ def test_every_route_with_an_identifier_has_a_factory():
 def test_no_other_global_route_takes_parameters():
     unexpected = sorted(
         route.name
-        for route in ROUTES
+        for route in PAGE_ROUTES
         if not route.in_organization
-        and not route.is_api
         and route.parameters
         and route.name not in GLOBAL_ROUTES_WITH_PARAMETERS
     )
     assert unexpected == []
 
 
-def _object_kwargs(route: Route, organization) -> dict:
-    if not route.object_parameters:
-        return {}
-    with activate(organization):
-        return registered_factories()[route.name](organization)
+def _object_routes():
+    return [route for route in ORGANIZATION_ROUTES if route.names_an_object]
 
 
-def _audit_count() -> int:
-    return LogEntry.objects.count()
-
-
-@pytest.mark.parametrize("route", ORGANIZATION_ROUTES, ids=_route_id)
+@pytest.mark.parametrize("route", ORGANIZATION_ROUTES, ids=route_id)
 def test_member_of_another_organization_gets_404_and_nothing_changes(
     route, organization, other_organization, other_member, client_as
 ):
-    kwargs = _object_kwargs(route, organization)
+    kwargs = object_kwargs(route, organization)
+    body = request_body(route, organization, kwargs)
     client = client_as(other_member)
-    before = _audit_count()
-    # B's member on A's address is not a member there; on B's own address, A's id is unknown.
-    owner_url = reverse(route.name, kwargs={ORGANIZATION_KWARG: organization.slug, **kwargs})
-    own_url = reverse(route.name, kwargs={ORGANIZATION_KWARG: other_organization.slug, **kwargs})
+    before = table_states(organization, other_organization)
+    # B's member on A's address is not a member there.
+    owner_url = route.url(organization, kwargs)
 
-    assert client.get(owner_url).status_code == 404
-    assert client.post(owner_url).status_code == 404
-    if kwargs and not getattr(registered_factories()[route.name], "names_no_object", False):
-        statuses = {client.get(own_url).status_code, client.post(own_url).status_code}
-        assert statuses <= {404, 405}
-        assert 404 in statuses
-    assert _audit_count() == before
+    assert call(client, route, owner_url, method="GET", body=None).status_code == 404
+    assert call(client, route, owner_url, method="POST", body=body).status_code == 404
+    assert changed_tables(before, table_states(organization, other_organization)) == []
 
 
-@pytest.mark.parametrize("route", ORGANIZATION_ROUTES, ids=_route_id)
-def test_anonymous_visitor_is_sent_to_sign_in(route, organization, client):
-    kwargs = _object_kwargs(route, organization)
-    url = reverse(route.name, kwargs={ORGANIZATION_KWARG: organization.slug, **kwargs})
-    before = _audit_count()
+@pytest.mark.parametrize("route", _object_routes(), ids=route_id)
+def test_another_organizations_identifier_is_unknown_in_ones_own(
+    route, organization, other_organization, other_member, client_as
+):
+    kwargs = object_kwargs(route, organization)
+    body = request_body(route, organization, kwargs)
+    client = client_as(other_member)
+    before = table_states(organization, other_organization)
+    # On B's own address, A's identifiers do not exist.
+    own_url = route.url(other_organization, kwargs)
 
-    for response in (client.get(url), client.post(url)):
+    statuses = {
+        call(client, route, own_url, method="GET", body=None).status_code,
+        call(client, route, own_url, method="POST", body=body).status_code,
+    }
+    assert statuses <= {404, 405}
+    assert 404 in statuses
+    assert changed_tables(before, table_states(organization, other_organization)) == []
+
+
+@pytest.mark.parametrize("route", ORGANIZATION_ROUTES, ids=route_id)
+def test_anonymous_visitor_is_sent_to_sign_in(route, organization, other_organization, client):
+    kwargs = object_kwargs(route, organization)
+    body = request_body(route, organization, kwargs)
+    url = route.url(organization, kwargs)
+    before = table_states(organization, other_organization)
+
+    for method in ("GET", "POST"):
+        response = call(client, route, url, method=method, body=body)
         assert response.status_code == 302
-        assert response["Location"].startswith(reverse("auth:login"))
-    assert _audit_count() == before
+        assert response["Location"].startswith("/entrar/")
+    assert changed_tables(before, table_states(organization, other_organization)) == []
 
 
-@pytest.mark.parametrize("route", API_ROUTES, ids=_route_id)
-def test_api_token_of_another_organization_gets_404(
+def _api_object_operations():
+    return [route for route in API_OPERATIONS if route.object_parameters]
+
+
+@pytest.mark.parametrize("route", _api_object_operations(), ids=route_id)
+def test_api_token_of_another_organization_gets_404_and_nothing_changes(
     route, organization, other_organization, other_member, client
 ):
-    kwargs = _object_kwargs(route, organization)
+    kwargs = object_kwargs(route, organization)
+    body = request_body(route, organization, kwargs)
     with activate(other_organization):
         _, token = api_token_create(actor=other_member, name="walker")
-    url = reverse(route.name, kwargs=kwargs)
-    auth = f"Bearer {token}"
-    before = _audit_count()
+    url = route.url(organization, kwargs)
+    before = table_states(organization, other_organization)
 
-    statuses = set()
-    for method in ("get", "post", "put", "patch", "delete"):
-        call = getattr(client, method)
-        if method in {"get", "delete"}:
-            call = functools.partial(call, url)
-        else:
-            call = functools.partial(call, url, "{}", content_type="application/json")
-        response = call(HTTP_AUTHORIZATION=auth)
-        # 422 is the body's validation, answered before any lookup, so it reveals nothing.
-        assert response.status_code in {404, 405, 422}, (method, response.status_code)
-        statuses.add(response.status_code)
-        anonymous = call()
-        assert anonymous.status_code in {401, 405}, (method, anonymous.status_code)
-    assert 404 in statuses
-    assert _audit_count() == before
+    response = call(
+        client, route, url, method=route.method, body=body, HTTP_AUTHORIZATION=f"Bearer {token}"
+    )
+    assert response.status_code == 404, response.content
+    assert response["Content-Type"].startswith("application/json")
+    assert changed_tables(before, table_states(organization, other_organization)) == []
+
+
+@pytest.mark.parametrize("route", API_OPERATIONS, ids=route_id)
+def test_api_without_a_token_answers_401(route, organization, other_organization, client):
+    kwargs = object_kwargs(route, organization)
+    body = request_body(route, organization, kwargs)
+    before = table_states(organization, other_organization)
+
+    response = call(client, route, route.url(organization, kwargs), method=route.method, body=body)
+    assert response.status_code == 401
+    assert changed_tables(before, table_states(organization, other_organization)) == []

@@ -65,6 +65,18 @@
   });
   document.addEventListener("DOMContentLoaded", function () { applyConditions(document); });
 
+  // An htmx action the server refused (no permission, gone, broken) says so instead of
+  // leaving the button silently unchanged.
+  document.addEventListener("htmx:responseError", function (event) {
+    var region = document.getElementById("avisos");
+    if (!region) return;
+    var status = event.detail.xhr ? event.detail.xhr.status : 0;
+    var item = document.createElement("p");
+    item.className = "flash-item flash-error";
+    item.textContent = region.getAttribute(status === 403 ? "data-forbidden" : "data-failed");
+    region.replaceChildren(item);
+  });
+
   // Buttons with data-confirm ask before submitting (e.g. deleting a sector).
   document.addEventListener("submit", function (event) {
     var button = event.submitter;
