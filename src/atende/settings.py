@@ -45,9 +45,14 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Host names of the platform itself (organizations by path); any other allowed host may be an
 # organization's own domain, looked up in Organization.hostname.
 ATENDE_PRIMARY_HOSTS = set(env_list("ATENDE_PRIMARY_HOSTS", "127.0.0.1,localhost,testserver"))
+# Reverse proxies in front of Django that append to X-Forwarded-For (atende.core.client_ip).
+# 0: the header is never believed and REMOTE_ADDR is the client.
+ATENDE_TRUSTED_PROXY_COUNT = int(env("ATENDE_TRUSTED_PROXY_COUNT", "0") or 0)
+if ATENDE_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("ATENDE_TRUSTED_PROXY_COUNT must be 0 or more.")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "atende.accounts.admin_site.AdminConfig",  # Django's admin; its login sends to /entrar/
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -57,6 +62,7 @@ INSTALLED_APPS = [
     "template_partials",
     "rules.apps.AutodiscoverRulesConfig",
     "auditlog",
+    "axes",
     "csp",
     "atende.core",
     "atende.tenancy",
@@ -78,8 +84,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "atende.tenancy.middleware.OrganizationMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "atende.core.client_ip.AuditlogMiddleware",
     "atende.files.upload_limit.UploadLimitMiddleware",  # before any view or CSRF reads a body
+    # Last, as django-axes asks: turns a lockout flagged during the view into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "atende.urls"
@@ -139,7 +147,11 @@ DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out e-mail or address before any password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -153,9 +165,27 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "auth:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "auth:login"
-# Failed sign-ins allowed per e-mail (and per IP) inside the window before we refuse for a while.
+# Failed sign-ins allowed per e-mail (four times as many per client address) before sign-in is
+# refused; failures older than the window are forgotten, and a refusal lasts the window after
+# the last failure. A wrong two-factor code counts as a failure.
 LOGIN_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5") or 5)
 LOGIN_FAILURE_WINDOW_SECONDS = int(env("LOGIN_FAILURE_WINDOW_SECONDS", "900") or 900)
+# django-axes does the counting (atende/accounts/throttle.py reads the two settings above).
+AXES_HANDLER = "atende.accounts.throttle.SigninThrottleHandler"
+AXES_FAILURE_LIMIT = "atende.accounts.throttle.failure_limit"
+AXES_COOLOFF_TIME = "atende.accounts.throttle.cool_off"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "atende.accounts.throttle.signin_username"
+AXES_CLIENT_IP_CALLABLE = "atende.core.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "atende.accounts.throttle.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Tries while refused are not counted, so they do not push the end of the refusal further out.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_DISABLE_ACCESS_LOG = True  # failures only; successful sign-ins are not logged per request
+AXES_VERBOSE = False  # no start-up banner on every command; log lines name the lockout keys only
+# Password-reset links live an hour; Django's token also dies when the password changes, so a
+# used link (or one older than a later change) no longer works.
+PASSWORD_RESET_TIMEOUT = 60 * 60
 
 LANGUAGE_CODE = "pt-br"
 LANGUAGES = [("pt-br", "Português (Brasil)"), ("en", "English")]
@@ -244,7 +274,7 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
-        "base-uri": [SELF],
+        "base-uri": [NONE],  # no <base>: relative links cannot be pointed elsewhere
         "form-action": [SELF],
         "frame-ancestors": [NONE],
     }

@@ -2,9 +2,10 @@
 
 from auditlog.registry import auditlog
 
-from atende.accounts.models import ApiToken, Sector
+from atende.accounts.models import ApiToken, Invitation, Sector
 from atende.tenancy.models import Member
 
 auditlog.register(Member)
 auditlog.register(Sector, m2m_fields={"permissions"})
 auditlog.register(ApiToken, exclude_fields=["token_hash", "last_used_at"])
+auditlog.register(Invitation)

@@ -1,4 +1,6 @@
-"""Users (global, sign in by e-mail), sectors with permissions, sign-in failures, API tokens."""
+"""Users (global, sign in by e-mail), sectors with permissions, invitations, API tokens."""
+
+from datetime import timedelta
 
 from django.contrib.auth.models import (
     AbstractBaseUser,
@@ -103,21 +105,91 @@ class SectorPermission(TenantModel):
         return f"{self.sector_id}:{self.permission_id}"
 
 
-class LoginFailure(models.Model):
-    """One failed sign-in, kept for throttling (shared by every web process through the DB)."""
+INVITATION_VALID_FOR = timedelta(days=7)
 
-    email = models.CharField(max_length=254)
-    ip_address = models.GenericIPAddressField(null=True)
-    created_at = models.DateTimeField(default=timezone.now)
+
+class Invitation(TenantModel):
+    """An invitation to join the organization that the person has not accepted (yet).
+
+    A table of its own rather than pending fields on Member: until the person says yes, nothing
+    ties them to the organization. There is no Member row, so no access, no place in member
+    lists or pickers, and no audit entry or search result carrying their real name; the
+    administrator sees only what they typed (`email`, `invited_name`). Accepting creates (or
+    reactivates) the Member with the sector and role chosen here and records `accepted_at`.
+
+    The e-mailed link is signed and names this row and its `send_count`: it dies when the
+    invitation is accepted, cancelled (deleted) or sent again, and INVITATION_VALID_FOR after
+    `sent_at`.
+    """
+
+    email = models.EmailField(_("e-mail"))
+    invited_name = models.CharField(_("name"), max_length=150)
+    sector = models.ForeignKey(
+        Sector,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+        verbose_name=_("sector"),
+    )
+    is_admin = models.BooleanField(_("administrator"), default=False)
+    invited_by = models.ForeignKey(
+        Member,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        db_index=False,
+        verbose_name=_("invited by"),
+    )
+    send_count = models.PositiveIntegerField(default=0, editable=False)
+    sent_at = models.DateTimeField(_("sent at"), null=True, editable=False)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True, editable=False)
+    member = models.ForeignKey(
+        Member,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+        editable=False,
+        verbose_name=_("member"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "email"],
+                condition=models.Q(accepted_at__isnull=True),
+                name="accounts_invitation_pending_email",
+            )
+        ]
         indexes = [
-            models.Index(fields=["email", "created_at"], name="accounts_loginfail_email"),
-            models.Index(fields=["ip_address", "created_at"], name="accounts_loginfail_ip"),
+            models.Index(
+                fields=["organization", "-sent_at"],
+                condition=models.Q(accepted_at__isnull=True),
+                name="accounts_invitation_pending",
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.email} {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.invited_name} <{self.email}>"
+
+    @property
+    def expires_at(self):
+        return self.sent_at + INVITATION_VALID_FOR if self.sent_at else None
+
+    @property
+    def is_open(self) -> bool:
+        """Not accepted and not expired."""
+        return (
+            self.accepted_at is None
+            and self.sent_at is not None
+            and (timezone.now() < self.expires_at)
+        )
 
 
 class ApiToken(TenantModel):

@@ -14,6 +14,21 @@ urlpatterns = [
     path("configuracoes/usuarios/", members.member_list_view, name="members"),
     path("configuracoes/usuarios/convidar/", members.member_invite_view, name="member_invite"),
     path("configuracoes/usuarios/<int:pk>/", members.member_edit_view, name="member_edit"),
+    path(
+        "configuracoes/usuarios/convites/<int:pk>/",
+        members.invitation_edit_view,
+        name="invitation_edit",
+    ),
+    path(
+        "configuracoes/usuarios/convites/<int:pk>/reenviar/",
+        members.invitation_resend_view,
+        name="invitation_resend",
+    ),
+    path(
+        "configuracoes/usuarios/convites/<int:pk>/cancelar/",
+        members.invitation_cancel_view,
+        name="invitation_cancel",
+    ),
     path("configuracoes/setores/", sectors.sector_list_view, name="sectors"),
     path("configuracoes/setores/novo/", sectors.sector_edit_view, name="sector_new"),
     path("configuracoes/setores/<int:pk>/", sectors.sector_edit_view, name="sector_edit"),

@@ -1,10 +1,15 @@
 """Reads of the accounts app, shaped for one screen each."""
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
-from atende.accounts.models import Sector
+from atende.accounts.invitation_links import invitation_link_read
+from atende.accounts.models import INVITATION_VALID_FOR, Invitation, Sector, User
 from atende.core.pagination import KeysetPage, keyset_page
+from atende.tenancy.context import activate
 from atende.tenancy.models import Member
+
+PENDING_INVITATIONS_SHOWN = 100
 
 
 def member_list(*, cursor: str | None = None, search: str = "", size: int = 50) -> KeysetPage:
@@ -24,3 +29,39 @@ def sector_list() -> QuerySet[Sector]:
         member_count=Count("members", distinct=True),
         permission_count=Count("permissions", distinct=True),
     ).order_by("name")
+
+
+def invitation_list(*, search: str = "") -> list[Invitation]:
+    """Pending invitations, newest first, under the name the administrator typed (one query)."""
+    invitations = Invitation.objects.filter(accepted_at__isnull=True).select_related("sector")
+    if search.strip():
+        term = search.strip()
+        invitations = invitations.filter(Q(invited_name__icontains=term) | Q(email__icontains=term))
+    return list(invitations.order_by("-sent_at", "-pk")[:PENDING_INVITATIONS_SHOWN])
+
+
+def invitation_from_link(*, token: str) -> Invitation | None:
+    """The open invitation a genuine link points to, with its organization and inviter loaded
+    (evaluated inside the link's organization; None for a bad, old, used or replaced link)."""
+    found = invitation_link_read(token)
+    if found is None:
+        return None
+    organization_id, invitation_id, send_count = found
+    with activate(organization_id):
+        return (
+            Invitation.objects.select_related("organization", "invited_by__user")
+            .filter(
+                pk=invitation_id,
+                send_count=send_count,
+                accepted_at__isnull=True,
+                sent_at__gt=timezone.now() - INVITATION_VALID_FOR,
+                organization__is_active=True,
+            )
+            .first()
+        )
+
+
+def invitation_account(invitation: Invitation) -> User | None:
+    """The existing account (with a password) the invitation's e-mail belongs to, if any."""
+    user = User.objects.filter(email__iexact=invitation.email).first()
+    return user if user is not None and user.has_usable_password() else None

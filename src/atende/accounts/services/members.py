@@ -1,38 +1,15 @@
-"""Organization administrators manage people: invite, change sector or role, deactivate."""
+"""Organization administrators manage people: change sector or role, deactivate.
+
+(Inviting is in services/invitations.py: people join only by accepting.)
+"""
 
 from django.db import transaction
 from django.db.models import Q
 
-from atende.accounts.models import Sector, User
+from atende.accounts.models import Sector
 from atende.accounts.permissions import AccountsPerm, require
-from atende.accounts.tasks import member_invite_email_task
 from atende.core.errors import DomainError
 from atende.tenancy.models import Member
-
-
-@transaction.atomic
-def member_invite(
-    *, actor: Member, email: str, full_name: str, sector: Sector | None, is_admin: bool = False
-) -> Member:
-    """Add a person to the organization (creating the user if new) and e-mail the invitation."""
-    require(actor, AccountsPerm.MANAGE_MEMBERS)
-    email = User.objects.normalize_email(email).strip().lower()
-    user = User.objects.filter(email__iexact=email).first()
-    if user is None:
-        user = User.objects.create_user(email, None, full_name=full_name.strip())
-    member = Member.objects.filter(user=user).first()
-    if member is not None and member.is_active:
-        raise DomainError(
-            f"{user.email} já faz parte desta empresa.", code="already_member", field="email"
-        )
-    if member is None:
-        member = Member(user=user)
-    member.sector = sector
-    member.is_admin = is_admin
-    member.is_active = True
-    member.save()
-    member_invite_email_task.delay_on_commit(actor.organization_id, member.pk, actor.pk)
-    return member
 
 
 def _other_active_admins(member: Member) -> bool:

@@ -1,37 +1,12 @@
-"""Sign-in throttling and two-factor (TOTP) for staff users."""
-
-from datetime import timedelta
+"""Two-factor (TOTP) for staff users. (Sign-in throttling is django-axes: accounts/throttle.py.)"""
 
 import pyotp
-from django.conf import settings
-from django.db.models import Q
 from django.utils import timezone
 
-from atende.accounts.models import LoginFailure, User
+from atende.accounts.models import User
 from atende.core.errors import DomainError
 
 TOTP_ISSUER = "Atende"
-
-
-def login_is_throttled(*, email: str, ip_address: str | None) -> bool:
-    """True after too many recent failures for this e-mail (or many more from this IP)."""
-    since = timezone.now() - timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS)
-    limit = settings.LOGIN_FAILURE_LIMIT
-    recent = LoginFailure.objects.filter(created_at__gte=since)
-    if recent.filter(email=email.lower()).count() >= limit:
-        return True
-    return bool(ip_address) and recent.filter(ip_address=ip_address).count() >= limit * 4
-
-
-def login_failure_record(*, email: str, ip_address: str | None) -> None:
-    """Remember one failed attempt (kept in the database so every web process sees it)."""
-    LoginFailure.objects.create(email=email.lower()[:254], ip_address=ip_address or None)
-
-
-def login_failures_clear(*, email: str) -> None:
-    """Forget an e-mail's failures after a successful sign-in; prune old rows on the way."""
-    old = timezone.now() - timedelta(days=1)
-    LoginFailure.objects.filter(Q(email=email.lower()) | Q(created_at__lt=old)).delete()
 
 
 def totp_new_secret() -> str:

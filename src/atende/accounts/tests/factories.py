@@ -2,8 +2,9 @@
 
 import factory
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
-from atende.accounts.models import Sector, User
+from atende.accounts.models import Invitation, Sector, User
 from atende.tenancy.context import activate
 from atende.tenancy.models import Member, Organization
 
@@ -54,3 +55,15 @@ class MemberFactory(TenantFactory):
         model = Member
 
     user = factory.SubFactory(UserFactory)
+
+
+class InvitationFactory(TenantFactory):
+    """A pending invitation, as if sent just now."""
+
+    class Meta:
+        model = Invitation
+
+    email = factory.Sequence(lambda n: f"convidada{n}@example.com")
+    invited_name = factory.Sequence(lambda n: f"Convidada {n}")
+    send_count = 1
+    sent_at = factory.LazyFunction(timezone.now)

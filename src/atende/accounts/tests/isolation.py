@@ -2,7 +2,7 @@
 
 from atende.accounts.models import ApiToken
 from atende.accounts.permissions import AccountsPerm
-from atende.accounts.tests.factories import MemberFactory, SectorFactory
+from atende.accounts.tests.factories import InvitationFactory, MemberFactory, SectorFactory
 from atende.tenancy.testing import isolation_factory, route_access
 
 
@@ -21,6 +21,13 @@ def api_token(organization):
     owner = MemberFactory(organization=organization)
     token = ApiToken.objects.create(member=owner, name="Integração", prefix="abc", token_hash="0")
     return {"pk": token.pk}
+
+
+@isolation_factory(
+    "accounts:invitation_edit", "accounts:invitation_resend", "accounts:invitation_cancel"
+)
+def invitation(organization):
+    return {"pk": InvitationFactory(organization=organization).pk}
 
 
 # Any member, for their own things: the start page, the profile, two-step verification, tokens.
@@ -43,3 +50,14 @@ route_access("accounts:sectors", needs=AccountsPerm.MANAGE_SECTORS)
 route_access("accounts:sector_new", needs=AccountsPerm.MANAGE_SECTORS, body={"name": "Cobrança"})
 route_access("accounts:sector_edit", needs=AccountsPerm.MANAGE_SECTORS, body={"name": "Pós-venda"})
 route_access("accounts:sector_delete", needs=AccountsPerm.MANAGE_SECTORS, body={})
+route_access(
+    "accounts:invitation_edit",
+    needs=AccountsPerm.MANAGE_MEMBERS,
+    body={"full_name": "Nome Corrigido", "is_admin": "on"},
+)
+route_access(
+    "accounts:invitation_resend",
+    "accounts:invitation_cancel",
+    needs=AccountsPerm.MANAGE_MEMBERS,
+    body={},
+)

@@ -1,22 +1,37 @@
-"""Organization administrators manage people and their sectors."""
+"""Organization administrators manage people, their sectors and pending invitations."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from atende.accounts.forms import InviteForm, MemberForm
+from atende.accounts.forms import InvitationForm, InviteForm, MemberForm
+from atende.accounts.models import Invitation
 from atende.accounts.permissions import AccountsPerm, require
-from atende.accounts.selectors import member_list
-from atende.accounts.services.members import member_invite, member_update
+from atende.accounts.selectors import invitation_list, member_list
+from atende.accounts.services.invitations import (
+    invitation_cancel,
+    invitation_resend,
+    invitation_update,
+    member_invite,
+)
+from atende.accounts.services.members import member_update
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
 from atende.tenancy.models import Member
 from atende.tenancy.urls import org_reverse
 
 
+def _members_url(request) -> str:
+    return org_reverse("accounts:members", organization=request.organization)
+
+
 def member_list_view(request):
     require(request.member, AccountsPerm.MANAGE_MEMBERS)
-    page = member_list(cursor=request.GET.get("cursor"), search=request.GET.get("q", ""))
-    context = {"page": page, "form": InviteForm(), "q": request.GET.get("q", "")}
+    search = request.GET.get("q", "")
+    page = member_list(cursor=request.GET.get("cursor"), search=search)
+    invitations = invitation_list(search=search) if page.is_first else []
+    context = {"page": page, "invitations": invitations, "form": InviteForm(), "q": search}
     return render(request, "accounts/member_list.html", context)
 
 
@@ -25,12 +40,12 @@ def member_invite_view(request):
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            member = member_invite(actor=request.member, **form.cleaned_data)
+            invitation = member_invite(actor=request.member, **form.cleaned_data)
         except DomainError as error:
             add_domain_error(form, error)
         else:
-            messages.success(request, f"Convite enviado para {member.user.email}.")
-            return redirect(org_reverse("accounts:members", organization=request.organization))
+            messages.success(request, _("Invitation sent to %s.") % invitation.email)
+            return redirect(_members_url(request))
     return render(request, "accounts/member_invite.html", {"form": form})
 
 
@@ -50,6 +65,58 @@ def member_edit_view(request, pk: int):
         except DomainError as error:
             add_domain_error(form, error)
         else:
-            messages.success(request, f"{member.user} atualizado.")
-            return redirect(org_reverse("accounts:members", organization=request.organization))
+            messages.success(request, _("%s updated.") % member.user)
+            return redirect(_members_url(request))
     return render(request, "accounts/member_edit.html", {"form": form, "subject": member})
+
+
+def _pending_invitation(pk: int) -> Invitation:
+    pending = Invitation.objects.filter(accepted_at__isnull=True).select_related("sector")
+    return get_object_or_404(pending, pk=pk)
+
+
+def invitation_edit_view(request, pk: int):
+    """A pending invitation, under the name the administrator typed: change, re-send, cancel."""
+    require(request.member, AccountsPerm.MANAGE_MEMBERS)
+    invitation = _pending_invitation(pk)
+    initial = {
+        "full_name": invitation.invited_name,
+        "sector": invitation.sector,
+        "is_admin": invitation.is_admin,
+    }
+    form = InvitationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation_update(actor=request.member, invitation=invitation, **form.cleaned_data)
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("Invitation updated."))
+            return redirect(_members_url(request))
+    context = {"form": form, "subject": invitation}
+    return render(request, "accounts/invitation_edit.html", context)
+
+
+@require_POST
+def invitation_resend_view(request, pk: int):
+    require(request.member, AccountsPerm.MANAGE_MEMBERS)
+    try:
+        invitation = invitation_resend(actor=request.member, invitation=_pending_invitation(pk))
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Invitation sent to %s.") % invitation.email)
+    return redirect(_members_url(request))
+
+
+@require_POST
+def invitation_cancel_view(request, pk: int):
+    require(request.member, AccountsPerm.MANAGE_MEMBERS)
+    invitation = _pending_invitation(pk)
+    try:
+        invitation_cancel(actor=request.member, invitation=invitation)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Invitation to %s cancelled.") % invitation.email)
+    return redirect(_members_url(request))

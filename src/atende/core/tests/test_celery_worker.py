@@ -9,8 +9,9 @@ import re
 import pytest
 from django.conf import settings
 
-from atende.accounts.services.members import member_invite
+from atende.accounts.services.invitations import member_invite
 from atende.accounts.tasks import member_invite_email_task
+from atende.accounts.tests.factories import InvitationFactory
 from atende.celery import app as celery_app
 from atende.core.testing.smtp import smtp_server
 from atende.core.testing.worker import (
@@ -45,7 +46,7 @@ def mail(smtp):
 
 
 def _link_path(message) -> str:
-    link = re.search(r"https?://\S+/senha/definir/\S+/", message.get_content()).group(0)
+    link = re.search(r"https?://\S+/conta/convite/\S+/", message.get_content()).group(0)
     assert link.startswith(settings.SITE_URL)
     return link.removeprefix(settings.SITE_URL)
 
@@ -60,15 +61,19 @@ def test_invitation_is_sent_by_a_real_worker_through_redis(mail, admin_member, c
     assert message["To"] == "nova.pessoa@example.com"
     assert message["X-Envelope-To"] == "nova.pessoa@example.com"
     assert message["Subject"] == "Convite para a Alfa Provedor Ltda no Atende"
-    # The worker made the token from the committed user: this process accepts it.
-    page = client.get(_link_path(message), follow=True)
-    assert page.context["validlink"] is True
+    # The worker signed the link from the committed invitation: this process accepts it.
+    page = client.get(_link_path(message))
+    assert page.status_code == 200
+    assert page.context["form"].initial == {"full_name": "Nova"}
 
 
-def test_the_result_comes_back_through_the_result_backend(mail, admin_member, member):
+def test_the_result_comes_back_through_the_result_backend(mail, admin_member):
+    invitation = InvitationFactory(
+        organization=admin_member.organization, email="resultado@example.com"
+    )
     result = member_invite_email_task.apply_async(
-        args=[admin_member.organization_id, member.pk, admin_member.pk]
+        args=[admin_member.organization_id, invitation.pk]
     )
 
-    assert result.get(timeout=30) == member.user.email
-    assert [message["To"] for message in mail.wait_for(1)] == [member.user.email]
+    assert result.get(timeout=30) == "resultado@example.com"
+    assert [message["To"] for message in mail.wait_for(1)] == ["resultado@example.com"]

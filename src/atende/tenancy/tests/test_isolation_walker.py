@@ -27,7 +27,11 @@ from atende.tenancy.tests.walker import (
 pytestmark = pytest.mark.django_db
 
 # Routes outside organizations that take parameters on purpose (signed links).
-GLOBAL_ROUTES_WITH_PARAMETERS = {"auth:password_reset_confirm"}
+GLOBAL_ROUTES_WITH_PARAMETERS = {
+    "auth:password_reset_confirm",
+    # A signed, expiring link for someone who is not a member yet (accounts.invitation_links).
+    "auth:invitation_accept",
+}
 
 
 def test_the_walker_finds_the_routes():
