@@ -264,9 +264,9 @@ def test_invitation_page_uses_a_fixed_number_of_queries(
     url = org_reverse(
         "accounts:invitation_edit", organization=admin_member.organization, pk=invitation.pk
     )
-    # session, user, membership (middleware), invitation with sector, sector choices,
-    # memberships for the switcher
-    with django_assert_num_queries(6):
+    # session, user, organization by slug and membership (middleware), invitation with sector,
+    # sector choices, organizations for the switcher
+    with django_assert_num_queries(7):
         response = client.get(url)
     assert response.status_code == 200
 

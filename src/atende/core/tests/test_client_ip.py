@@ -1,10 +1,10 @@
 """The client address: REMOTE_ADDR unless proxies are trusted, then the right-most untrusted hop."""
 
 import pytest
-from auditlog.models import LogEntry
 from django.test import RequestFactory
 
 from atende.core.client_ip import AuditlogMiddleware, client_ip
+from atende.tenancy.models import AuditLogEntry
 
 FORGED = "198.51.100.66"
 
@@ -83,5 +83,5 @@ def test_an_audited_change_behind_a_proxy_stores_the_client(settings, client_as,
         HTTP_X_FORWARDED_FOR=f"{FORGED}, 203.0.113.10",
     )
 
-    entry = LogEntry.objects.get(object_repr="Cobrança")
+    entry = AuditLogEntry.objects.get(object_repr="Cobrança")
     assert entry.remote_addr == "203.0.113.10"
