@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "atende.tenancy.middleware.OrganizationMiddleware",
     "atende.core.client_ip.AuditlogMiddleware",
     "atende.files.upload_limit.UploadLimitMiddleware",  # before any view or CSRF reads a body
+    "atende.core.middleware.RefuseNulMiddleware",  # after the size check: it reads the body
     # Last, as django-axes asks: turns a lockout flagged during the view into its answer.
     "axes.middleware.AxesMiddleware",
 ]

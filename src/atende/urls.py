@@ -6,6 +6,8 @@ from django.urls import include, path
 from atende.api.urls import api
 from atende.tenancy.views import start_view
 
+handler400 = "atende.core.views.bad_request_view"
+
 organization_patterns = [
     path("", include("atende.tenancy.org_urls")),
     path("", include("atende.accounts.org_urls")),

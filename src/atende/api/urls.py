@@ -4,10 +4,18 @@ from ninja import NinjaAPI
 
 from atende.accounts.api import router as accounts_router
 from atende.api.auth import MemberTokenAuth
-from atende.api.errors import install_error_handlers
+from atende.api.errors import document_errors, install_error_handlers
 from atende.customers.api import router as customers_router
 
-api = NinjaAPI(
+
+class AtendeAPI(NinjaAPI):
+    """The one API; its OpenAPI document lists every error answer of every operation."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        return document_errors(super().get_openapi_schema(*args, **kwargs))
+
+
+api = AtendeAPI(
     title="Atende API",
     version="1",
     description="API REST do Atende. Autentique com um token pessoal: `Authorization: Bearer …` "

@@ -1,4 +1,7 @@
-"""DomainError: the one exception services raise for rule violations users can fix."""
+"""The exceptions users' input can cause: rule violations (DomainError) and malformed requests
+(BadInput). Both carry a Portuguese message shown as is."""
+
+from django.core.exceptions import BadRequest
 
 
 class DomainError(Exception):
@@ -9,3 +12,22 @@ class DomainError(Exception):
         self.message = message
         self.code = code
         self.field = field
+
+
+class InvalidFields(DomainError):
+    """Several fields refused at once, so a form can show every error in one answer."""
+
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        field, messages = next(iter(errors.items()))
+        super().__init__(messages[0], code="invalid", field=field)
+        self.errors = errors
+
+
+class BadInput(BadRequest):
+    """A request no honest form sends: a tampered cursor, a NUL byte, a 25-digit id. Django
+    answers it with 400 through `handler400` (an HTML page, or JSON under /api/)."""
+
+    def __init__(self, message: str, *, code: str = "bad_request") -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code

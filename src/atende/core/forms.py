@@ -2,10 +2,14 @@
 
 from django import forms
 
-from atende.core.errors import DomainError
+from atende.core.errors import DomainError, InvalidFields
 
 
 def add_domain_error(form: forms.Form, error: DomainError) -> None:
-    """Attach the error to its field when the form has it, else to the whole form."""
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, error.message)
+    """Attach the error to its field when the form has it, else to the whole form (every field
+    of an InvalidFields)."""
+    problems = error.errors if isinstance(error, InvalidFields) else {error.field: [error.message]}
+    for name, messages in problems.items():
+        field = name if name in form.fields else None
+        for message in messages:
+            form.add_error(field, message)

@@ -8,7 +8,10 @@ from typing import Any
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q, QuerySet
 
+from atende.core.errors import BadInput
+
 DEFAULT_PAGE_SIZE = 50
+BIGINT_LIMIT = 2**63
 
 
 @dataclass(frozen=True)
@@ -18,8 +21,16 @@ class KeysetPage:
     is_first: bool
 
 
-class InvalidCursor(ValueError):
-    """The cursor in the URL was tampered with or belongs to another ordering."""
+class InvalidCursor(BadInput):
+    """The cursor in the URL was tampered with or belongs to another ordering: a 400 that says
+    so, rather than a silent first page (or, for a crafted value, a database error)."""
+
+    def __init__(self, cursor: str = "") -> None:
+        super().__init__(
+            "Endereço de página inválido: volte à primeira página da lista.",
+            code="invalid_cursor",
+        )
+        self.cursor = cursor
 
 
 def _encode(values: list[Any]) -> str:
@@ -30,7 +41,7 @@ def _encode(values: list[Any]) -> str:
 def _decode(cursor: str, count: int) -> list[Any]:
     try:
         values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, RecursionError) as exc:  # RecursionError: [[[[…]]]]
         raise InvalidCursor(cursor) from exc
     if not isinstance(values, list) or len(values) != count:
         raise InvalidCursor(cursor)
@@ -43,13 +54,18 @@ def _field_value(queryset: QuerySet, name: str, raw: Any) -> Any:
     try:
         for part in path[:-1]:
             model = model._meta.get_field(part).related_model
-        field = model._meta.get_field(path[-1])
+        field = model._meta.pk if path[-1] == "pk" else model._meta.get_field(path[-1])
     except FieldDoesNotExist:
         return raw
+    if raw is None or isinstance(raw, dict | list):
+        raise InvalidCursor(str(raw))  # keyset orderings use non-null, scalar columns
     try:
-        return field.to_python(raw)
+        value = field.to_python(raw)
     except Exception as exc:  # noqa: BLE001  a bad cursor must never become a 500
         raise InvalidCursor(str(raw)) from exc
+    if isinstance(value, int) and not -BIGINT_LIMIT <= value < BIGINT_LIMIT:
+        raise InvalidCursor(str(raw))  # the database would overflow comparing it
+    return value
 
 
 def _after(ordering: list[str], values: list[Any]) -> Q:
@@ -75,14 +91,10 @@ def keyset_page(
     names = [term.lstrip("-") for term in ordering]
     queryset = queryset.order_by(*ordering)
     if cursor:
-        try:
-            values = [
-                _field_value(queryset, name, raw)
-                for name, raw in zip(names, _decode(cursor, len(names)), strict=True)
-            ]
-        except InvalidCursor:
-            # A stale or edited link: start again from the first page rather than fail.
-            return keyset_page(queryset, ordering=ordering, cursor=None, size=size)
+        values = [
+            _field_value(queryset, name, raw)
+            for name, raw in zip(names, _decode(cursor, len(names)), strict=True)
+        ]
         queryset = queryset.filter(_after(ordering, values))
     rows = list(queryset[: size + 1])
     items = rows[:size]

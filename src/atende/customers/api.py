@@ -1,10 +1,14 @@
 """Customer routes of the REST API: the same selectors and services as the pages."""
 
+from typing import Annotated, Literal
+
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema, Status
+from ninja import Path, Query, Router, Status
+from pydantic import Field
 
 from atende.accounts.permissions import require
 from atende.core.errors import DomainError
+from atende.core.schemas import MAX_ID, RecordId, StrictIn
 from atende.customers.models import (
     Category,
     ContactType,
@@ -18,13 +22,14 @@ from atende.customers.schemas import (
     CatalogItemOut,
     ContactIn,
     ContactOut,
+    CustomerCreateIn,
     CustomerIn,
     CustomerOut,
     CustomerPageOut,
     ExtraFieldOut,
     OriginOut,
 )
-from atende.customers.selectors import CustomerFilters, customer_get, customer_list
+from atende.customers.selectors import SORTS, CustomerFilters, customer_get, customer_list
 from atende.customers.services.contacts import contact_delete, contact_save
 from atende.customers.services.customers import (
     customer_create,
@@ -43,14 +48,18 @@ FOREIGN_KEYS = {
 }
 
 
-class CustomerQuery(Schema):
-    q: str = ""
-    active: str = "1"
-    category_id: int | None = None
-    owner_id: int | None = None
-    city: str = ""
-    sort: str = "name"
-    cursor: str | None = None
+# A customer's code or a record's id in the path: a 25-digit number is a 400, not a lookup.
+Number = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
+class CustomerQuery(StrictIn):
+    q: str = Field("", max_length=200)
+    active: Literal["1", "0", ""] = "1"
+    category_id: RecordId | None = None
+    owner_id: RecordId | None = None
+    city: str = Field("", max_length=100)
+    sort: Literal[tuple(SORTS)] = "name"
+    cursor: str | None = Field(None, max_length=1000)
 
 
 def _resolve(payload: CustomerIn) -> dict:
@@ -78,31 +87,31 @@ def list_customers(request, filters: Query[CustomerQuery]):
 
 
 @router.get("/customers/{number}", response=CustomerOut, summary="Um cliente pelo código")
-def get_customer(request, number: int):
+def get_customer(request, number: Number):
     return customer_get(actor=request.auth, number=number)
 
 
 @router.post("/customers", response={201: CustomerOut}, summary="Cadastra um cliente")
-def create_customer(request, payload: CustomerIn):
+def create_customer(request, payload: CustomerCreateIn):
     fields = _resolve(payload)
     fields.setdefault("kind", "person")
     return Status(201, customer_create(actor=request.auth, **fields))
 
 
 @router.patch("/customers/{number}", response=CustomerOut, summary="Altera um cliente")
-def update_customer(request, number: int, payload: CustomerIn):
+def update_customer(request, number: Number, payload: CustomerIn):
     customer = customer_get(actor=request.auth, number=number, permission=CustomerPerm.CHANGE)
     return customer_update(actor=request.auth, customer=customer, **_resolve(payload))
 
 
 @router.post("/customers/{number}/deactivate", response=CustomerOut, summary="Desativa")
-def deactivate_customer(request, number: int):
+def deactivate_customer(request, number: Number):
     customer = customer_get(actor=request.auth, number=number, permission=CustomerPerm.DELETE)
     return customer_set_active(actor=request.auth, customer=customer, is_active=False)
 
 
 @router.get("/customers/{number}/contacts", response=list[ContactOut], summary="Contatos")
-def list_contacts(request, number: int):
+def list_contacts(request, number: Number):
     customer = customer_get(actor=request.auth, number=number)
     return list(customer.contacts.select_related("contact_type"))
 
@@ -115,14 +124,14 @@ def _contact_fields(payload: ContactIn) -> dict:
 
 
 @router.post("/customers/{number}/contacts", response={201: ContactOut}, summary="Novo contato")
-def create_contact(request, number: int, payload: ContactIn):
+def create_contact(request, number: Number, payload: ContactIn):
     customer = customer_get(actor=request.auth, number=number, permission=CustomerPerm.CHANGE)
     contact = contact_save(actor=request.auth, customer=customer, **_contact_fields(payload))
     return Status(201, contact)
 
 
 @router.put("/customers/{number}/contacts/{pk}", response=ContactOut, summary="Altera contato")
-def update_contact(request, number: int, pk: int, payload: ContactIn):
+def update_contact(request, number: Number, pk: Number, payload: ContactIn):
     customer = customer_get(actor=request.auth, number=number, permission=CustomerPerm.CHANGE)
     contact = get_object_or_404(customer.contacts, pk=pk)
     return contact_save(
@@ -131,7 +140,7 @@ def update_contact(request, number: int, pk: int, payload: ContactIn):
 
 
 @router.delete("/customers/{number}/contacts/{pk}", response={204: None}, summary="Exclui")
-def delete_contact(request, number: int, pk: int):
+def delete_contact(request, number: Number, pk: Number):
     customer = customer_get(actor=request.auth, number=number, permission=CustomerPerm.CHANGE)
     contact_delete(actor=request.auth, contact=get_object_or_404(customer.contacts, pk=pk))
     return Status(204, None)

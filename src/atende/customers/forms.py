@@ -189,7 +189,7 @@ class ObservationForm(forms.ModelForm):
 
 
 class CustomerFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
     active = forms.ChoiceField(
         label=_("Status"),
         required=False,

@@ -1,9 +1,37 @@
-"""API schemas of the customer registry."""
+"""API schemas of the customer registry.
+
+Inputs carry in the OpenAPI document every constraint the services enforce that a schema can
+express (lengths and choices read from the models, no control characters, id ranges); what a
+schema cannot express (a CPF's check digits, an id of another list) is answered with 422.
+"""
 
 from datetime import date
+from typing import Annotated, Literal
 
+from django.db import models
 from ninja import Schema
 from pydantic import Field
+
+from atende.core.schemas import PartialIn, RecordId, StrictIn
+from atende.core.validation import MULTI_LINE_PATTERN, SINGLE_LINE_PATTERN
+from atende.customers.models import Contact, Customer, SubscriberType
+from atende.customers.models.address import BRAZILIAN_STATES
+
+
+def _line(model: type[models.Model], name: str, *, min_length: int = 0):
+    """A one-line text as long as the model's column allows."""
+    max_length = model._meta.get_field(name).max_length
+    return Annotated[
+        str, Field(min_length=min_length, max_length=max_length, pattern=SINGLE_LINE_PATTERN)
+    ]
+
+
+Text = Annotated[str, Field(pattern=MULTI_LINE_PATTERN)]
+Email = Annotated[str, Field(max_length=254, pattern=r"^([^\s@]+@[^\s@]+)?$")]
+Document = Annotated[str, Field(max_length=18, pattern=r"^[0-9A-Za-z./ -]*$")]
+PostalCode = Annotated[str, Field(max_length=9, pattern=r"^([0-9]{5}-?[0-9]{3})?$")]
+State = Literal[("", *(uf for uf, _ in BRAZILIAN_STATES))]
+ExtraValues = dict[str, str | int | float | bool | None]
 
 
 class ContactOut(Schema):
@@ -20,18 +48,18 @@ class ContactOut(Schema):
     extra: dict
 
 
-class ContactIn(Schema):
-    name: str
-    contact_type_id: int | None = None
-    role: str = ""
-    phone: str = ""
-    phone_alt: str = ""
-    mobile: str = ""
+class ContactIn(StrictIn):
+    name: _line(Contact, "name", min_length=1)
+    contact_type_id: RecordId | None = None
+    role: _line(Contact, "role") = ""
+    phone: _line(Contact, "phone") = ""
+    phone_alt: _line(Contact, "phone_alt") = ""
+    mobile: _line(Contact, "mobile") = ""
     sms_consent: bool = False
-    email: str = ""
+    email: Email = ""
     birth_date: date | None = None
-    notes: str = ""
-    extra: dict = {}
+    notes: Text = ""
+    extra: ExtraValues = {}
 
 
 class CustomerListOut(Schema):
@@ -89,56 +117,62 @@ class CustomerOut(CustomerListOut):
     extra: dict
 
 
-class CustomerIn(Schema):
-    """Fields to create or change; on PATCH only the ones sent are changed."""
+class CustomerIn(PartialIn):
+    """Fields to change; on PATCH only the ones sent are changed (null only clears a link)."""
 
-    kind: str | None = None
-    name: str | None = None
-    trade_name: str | None = None
-    document: str | None = None
-    registered_on: date | None = None
-    state_registration: str | None = None
-    municipal_registration: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    phone_alt: str | None = None
-    postal_code: str | None = None
-    street: str | None = None
-    street_number: str | None = None
-    complement: str | None = None
-    district: str | None = None
-    city: str | None = None
-    state: str | None = None
-    reference: str | None = None
-    condominium: str | None = None
-    has_billing_address: bool | None = None
-    billing_postal_code: str | None = None
-    billing_street: str | None = None
-    billing_street_number: str | None = None
-    billing_complement: str | None = None
-    billing_district: str | None = None
-    billing_city: str | None = None
-    billing_state: str | None = None
-    notes: str | None = None
-    category_id: int | None = None
-    owner_id: int | None = None
-    origin_type_id: int | None = None
-    origin_id: int | None = None
-    auto_suspend: bool | None = None
-    charge_boleto_fee: bool | None = None
-    itemised_invoice: bool | None = None
-    fiscal_activity_code: str | None = None
-    charge_fines_and_interest: bool | None = None
-    allow_progressive_discount: bool | None = None
-    allow_promotional_discount: bool | None = None
-    email_boleto_before_due: bool | None = None
-    email_overdue_notice: bool | None = None
-    never_send_to_credit_bureau: bool | None = None
-    skip_batch_boleto_printing: bool | None = None
-    ledger_account: str | None = None
-    fiscal_classification: str | None = None
-    subscriber_type: str | None = None
-    extra: dict | None = None
+    kind: Literal["person", "company"] = None
+    name: _line(Customer, "name", min_length=1) = None
+    trade_name: _line(Customer, "trade_name") = None
+    document: Document = None
+    registered_on: date = None
+    state_registration: _line(Customer, "state_registration") = None
+    municipal_registration: _line(Customer, "municipal_registration") = None
+    email: Email = None
+    phone: _line(Customer, "phone") = None
+    phone_alt: _line(Customer, "phone_alt") = None
+    postal_code: PostalCode = None
+    street: _line(Customer, "street") = None
+    street_number: _line(Customer, "street_number") = None
+    complement: _line(Customer, "complement") = None
+    district: _line(Customer, "district") = None
+    city: _line(Customer, "city") = None
+    state: State = None
+    reference: _line(Customer, "reference") = None
+    condominium: _line(Customer, "condominium") = None
+    has_billing_address: bool = None
+    billing_postal_code: PostalCode = None
+    billing_street: _line(Customer, "billing_street") = None
+    billing_street_number: _line(Customer, "billing_street_number") = None
+    billing_complement: _line(Customer, "billing_complement") = None
+    billing_district: _line(Customer, "billing_district") = None
+    billing_city: _line(Customer, "billing_city") = None
+    billing_state: State = None
+    notes: Text = None
+    category_id: RecordId | None = None
+    owner_id: RecordId | None = None
+    origin_type_id: RecordId | None = None
+    origin_id: RecordId | None = None
+    auto_suspend: bool = None
+    charge_boleto_fee: bool = None
+    itemised_invoice: bool = None
+    fiscal_activity_code: _line(Customer, "fiscal_activity_code") = None
+    charge_fines_and_interest: bool = None
+    allow_progressive_discount: bool = None
+    allow_promotional_discount: bool = None
+    email_boleto_before_due: bool = None
+    email_overdue_notice: bool = None
+    never_send_to_credit_bureau: bool = None
+    skip_batch_boleto_printing: bool = None
+    ledger_account: _line(Customer, "ledger_account") = None
+    fiscal_classification: _line(Customer, "fiscal_classification") = None
+    subscriber_type: Literal[tuple(SubscriberType.values)] = None
+    extra: ExtraValues = None
+
+
+class CustomerCreateIn(CustomerIn):
+    """A new customer: the name is required; the rest as on PATCH (kind defaults to person)."""
+
+    name: _line(Customer, "name", min_length=1)
 
 
 class CustomerPageOut(Schema):

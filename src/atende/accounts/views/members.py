@@ -18,6 +18,7 @@ from atende.accounts.services.invitations import (
 from atende.accounts.services.members import member_update
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
+from atende.core.views import search_term
 from atende.tenancy.models import Member
 from atende.tenancy.urls import org_reverse
 
@@ -28,7 +29,7 @@ def _members_url(request) -> str:
 
 def member_list_view(request):
     require(request.member, AccountsPerm.MANAGE_MEMBERS)
-    search = request.GET.get("q", "")
+    search = search_term(request)
     page = member_list(cursor=request.GET.get("cursor"), search=search)
     invitations = invitation_list(search=search) if page.is_first else []
     context = {"page": page, "invitations": invitations, "form": InviteForm(), "q": search}

@@ -26,7 +26,7 @@ def test_validation_errors_name_the_field_in_portuguese(rf):
     error = ValidationError([{"loc": ("body", "payload", "quantity"), "type": "int_parsing"}])
     response = api.on_exception(request, error)
 
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert json.loads(response.content)["errors"] == [
         {"field": "quantity", "code": "int_parsing", "message": "Informe um número inteiro."}
     ]

@@ -4,6 +4,7 @@ from django.db import IntegrityError, models, transaction
 
 from atende.accounts.permissions import require
 from atende.core.errors import DomainError
+from atende.core.validation import validate_model_fields
 from atende.customers.models import ExtraField, SectorCategory
 from atende.customers.permissions import CustomerPerm
 from atende.tenancy.models import Member
@@ -20,6 +21,7 @@ def catalog_save(
         setattr(instance, name, value.strip() if isinstance(value, str) else value)
     if isinstance(instance, ExtraField) and instance.kind == "choice" and not instance.options:
         raise DomainError("Informe as opções, uma por linha.", code="required", field="choices")
+    validate_model_fields(instance)
     try:
         with transaction.atomic():
             instance.save()

@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from atende.accounts.permissions import require
 from atende.core.errors import DomainError
 from atende.core.text import digits
+from atende.core.validation import validate_model_fields
 from atende.customers.models import (
     Address,
     Contact,
@@ -37,6 +38,7 @@ def contact_save(
         contact.role = ""
     if not contact.mobile:
         contact.sms_consent = False  # consent belongs to a number
+    validate_model_fields(contact, exclude=("extra",))
     if not contact.name.strip():
         raise DomainError("Informe o nome do contato.", code="required", field="name")
     if extra is not None:
@@ -68,6 +70,7 @@ def address_save(
     fields["postal_code"] = postal_code
     for name, value in fields.items():
         setattr(address, name, value)
+    validate_model_fields(address)
     address.save()
     return address
 
@@ -86,12 +89,15 @@ def observation_add(
     require(actor, CustomerPerm.CHANGE, customer)
     if not text.strip():
         raise DomainError("Escreva a observação.", code="required", field="text")
-    return Observation.objects.create(
+    observation = Observation(
         customer=customer,
         text=text.strip(),
         is_mandatory_reading=is_mandatory_reading,
         author=actor,
     )
+    validate_model_fields(observation)
+    observation.save()
+    return observation
 
 
 @transaction.atomic
@@ -103,6 +109,7 @@ def observation_update(
         raise DomainError("Escreva a observação.", code="required", field="text")
     observation.text = text.strip()
     observation.is_mandatory_reading = is_mandatory_reading
+    validate_model_fields(observation)
     observation.save(update_fields=["text", "is_mandatory_reading"])
     return observation
 
@@ -127,6 +134,7 @@ def direct_debit_save(*, actor: Member, customer: Customer, **fields) -> DirectD
     for name, label in (("bank_code", "banco"), ("agency", "agência"), ("account", "conta")):
         if not getattr(debit, name):
             raise DomainError(f"Informe {label}.", code="required", field=name)
+    validate_model_fields(debit)
     debit.save()
     return debit
 

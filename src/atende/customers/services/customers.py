@@ -6,6 +6,7 @@ from atende.accounts.permissions import can, require
 from atende.core.documents import clean, is_valid_cnpj, is_valid_cpf
 from atende.core.errors import DomainError
 from atende.core.text import digits, fold
+from atende.core.validation import validate_model_fields
 from atende.customers.models import Customer, CustomerKind, ExtraFieldTarget
 from atende.customers.permissions import CustomerPerm
 from atende.customers.services.extra_fields import extra_values_clean
@@ -85,6 +86,9 @@ def _apply(actor: Member, customer: Customer, fields: dict) -> None:
     if customer.kind == CustomerKind.PERSON:
         for name in COMPANY_ONLY_FIELDS:
             setattr(customer, name, "")
+    # Every field's own rules first (type, size, choices, e-mail): the kind decides the
+    # document check below, so "robot" must not get that far.
+    validate_model_fields(customer, exclude=("document", "extra"))
     customer.document = _clean_document(customer.kind, customer.document)
     _refuse_duplicate_document(actor, customer.document, customer.pk)
     if extra is not None:

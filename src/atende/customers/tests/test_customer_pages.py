@@ -48,13 +48,6 @@ def test_htmx_search_returns_only_the_results_fragment(client_as, admin_member, 
     assert "<html" not in body
 
 
-def test_a_tampered_cursor_starts_from_the_first_page(client_as, admin_member, organization):
-    CustomerFactory(organization=organization, name="Primeiro")
-    response = client_as(admin_member).get(url(organization, "list"), {"cursor": "!!!"})
-    assert response.status_code == 200
-    assert [c.name for c in response.context["page"].items] == ["Primeiro"]
-
-
 @pytest.mark.parametrize("tab", ["cadastro", "contatos", "observacoes", "historico"])
 def test_customer_tabs_render(client_as, admin_member, organization, tab):
     customer = CustomerFactory(organization=organization, name="Padaria Pão Quente")

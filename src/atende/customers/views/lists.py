@@ -33,7 +33,9 @@ def customer_list_view(request):
     filters = filters_from_form(form, request.GET.get("sort", DEFAULT_SORT))
     page = customer_list(actor=request.member, filters=filters, cursor=request.GET.get("cursor"))
     context = {"form": form, "page": page, "sort": filters.sort, "filters": filters}
+    # Filters the form refuses (an over-long search, say) are shown on the form, with a 400.
+    status = 400 if form.is_bound and not form.is_valid() else 200
     if request.htmx:
-        return render(request, "customers/customer_list.html#results", context)
+        return render(request, "customers/customer_list.html#results", context, status=status)
     context["favorites"] = favorite_customers(actor=request.member, limit=8)
-    return render(request, "customers/customer_list.html", context)
+    return render(request, "customers/customer_list.html", context, status=status)

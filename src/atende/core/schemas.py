@@ -1,0 +1,45 @@
+"""The API's error shape, shared by every router (documented on every operation)."""
+
+from typing import Annotated
+
+from ninja import Schema
+from pydantic import ConfigDict, Field
+
+
+class FieldErrorOut(Schema):
+    field: str
+    code: str
+    message: str
+
+
+class ErrorOut(Schema):
+    """`{code, message, field}`; `errors` lists every refused field when there are several."""
+
+    code: str
+    message: str
+    field: str | None = None
+    errors: list[FieldErrorOut] | None = None
+
+
+MAX_ID = 2**63 - 1
+# Ids and numbers people see: positive and within the database's bigint.
+RecordId = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+def _without_null_defaults(schema: dict) -> None:
+    for definition in schema.get("properties", {}).values():
+        if "default" in definition and definition["default"] is None:
+            del definition["default"]
+
+
+class StrictIn(Schema):
+    """An input whose unknown fields are refused (400, documented as additionalProperties)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class PartialIn(StrictIn):
+    """A PATCH body: a field left out is unchanged, so its default (None) only marks "not sent"
+    and is not offered as a value in the schema; a field sent must be valid."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_without_null_defaults)
