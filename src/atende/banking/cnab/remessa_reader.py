@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from atende.banking.cnab.errors import CnabError
 from atende.banking.cnab.fields import Record
-from atende.banking.cnab.returns import split_records
+from atende.banking.cnab.reader import as_stream, read_records
 
 
 @dataclass(frozen=True)
@@ -20,11 +20,15 @@ class RemessaEntry:
     payer_document: str
     fine_percent: Decimal = Decimal("0.00")
     interest_per_day: Decimal = Decimal("0.00")
+    discount_amount: Decimal = Decimal("0.00")
+    discount_until: date | None = None
 
 
 def read_remessa(data: bytes | str) -> tuple[str, str, list[RemessaEntry]]:
     """(layout, bank, entries) of a shipment file; CnabError when its structure is wrong."""
-    records = split_records(data)
+    records = list(read_records(as_stream(data)))
+    if not records:
+        raise CnabError("arquivo vazio")
     if len(records[0].text) == 400:
         return "400", _bank_400(records[0]), _read_400(records)
     if len(records[0].text) == 240:
@@ -57,7 +61,11 @@ def _read_400(records: list[Record]) -> list[RemessaEntry]:
                 payer_document=record.digits(221, 234),
                 fine_percent=Decimal("0.00") if bb else record.money(67, 70),
                 interest_per_day=record.money(161, 173),
+                discount_amount=record.money(180, 192),
+                discount_until=record.date(174, 179),
             ))  # fmt: skip
+        elif record.raw(1, 3) == "599" and entries:  # BB's multa record after its título
+            entries[-1] = replace(entries[-1], fine_percent=record.money(11, 22))
     if records[-1].raw(1, 1) != "9":
         raise CnabError("remessa sem trailer", line=records[-1].number)
     return entries
@@ -83,6 +91,8 @@ def _read_240(records: list[Record]) -> list[RemessaEntry]:
                 payer_name=record.alpha(34, 73),
                 payer_document=record.digits(19, 33).lstrip("0"),
                 interest_per_day=pending.money(127, 141),
+                discount_amount=pending.money(151, 165),
+                discount_until=pending.date(143, 150),
             ))  # fmt: skip
             pending = None
         elif segment == "R" and entries:
