@@ -6,13 +6,14 @@ Portuguese line on stderr when the input was refused. Never a traceback: an erro
 """
 
 import argparse
+import errno
 import json
 import os
 import re
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
@@ -79,6 +80,24 @@ def read_json(stream: IO[str]) -> Any:
     except ValueError:  # an integer of more than 4300 digits (Python's conversion limit)
         raise BankingError("JSON inválido na entrada: número com dígitos demais.",
                            field="entrada") from None  # fmt: skip
+
+
+_OS_REASONS = {
+    errno.ENOENT: "arquivo ou pasta não encontrado",
+    errno.EACCES: "sem permissão",
+    errno.EPERM: "operação não permitida",
+    errno.EISDIR: "é uma pasta, não um arquivo",
+    errno.ENOTDIR: "o caminho passa por algo que não é uma pasta",
+    errno.ENOSPC: "disco cheio",
+    errno.EROFS: "sistema de arquivos somente leitura",
+    errno.ENAMETOOLONG: "nome de arquivo longo demais",
+    errno.EIO: "erro de entrada e saída",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be read or written, in Portuguese (strerror is English)."""
+    return _OS_REASONS.get(exc.errno or 0, f"erro do sistema {exc.errno}")
 
 
 def _error(error: BankingError) -> dict[str, object]:
@@ -182,10 +201,29 @@ def _write_qr(payload: str, path: str) -> None:
 
 
 def _pix_value(data: dict[str, Any], key: str) -> Any:
+    """A text field of the PIX JSON: text, or a whole number written as digits (a CPF key)."""
     value = data.get(key)
-    if isinstance(value, (list, dict)):
-        raise BankingError(f"{key}: use um texto ou um número.", field=key)
-    return value
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise BankingError(f"{key}: use um texto.", field=key)
+
+
+def _pix_amount(amount: Any) -> Any:
+    """pix.py quantizes before it compares with its limit, and quantizing an amount of more
+    than 28 digits ("1e5000", 5 000 nines) fails: such amounts are refused here first."""
+    if isinstance(amount, (list, dict)):
+        raise BankingError("amount: use um texto ou um número.", field="amount")
+    if amount is None or isinstance(amount, bool):
+        return amount
+    try:
+        value = Decimal(str(amount).strip())
+    except InvalidOperation:
+        return amount  # pix.py refuses it with its own message
+    if value.is_finite() and abs(value) >= Decimal("1e13"):
+        raise BankingError("Valor do PIX acima do limite do BR Code.", field="amount")
+    return amount
 
 
 def command_pix(args: argparse.Namespace) -> int:
@@ -199,11 +237,12 @@ def command_pix(args: argparse.Namespace) -> int:
     if not isinstance(data, dict):
         raise BankingError("Envie um objeto JSON com key, name, city, amount e txid.",
                            field="entrada")  # fmt: skip
+    amount = _pix_amount(args.amount if args.amount is not None else data.get("amount"))
     payload = pix_payload(
         key=args.key or _pix_value(data, "key") or "",
         name=args.name or _pix_value(data, "name") or "",
         city=args.city or _pix_value(data, "city") or "",
-        amount=args.amount if args.amount is not None else _pix_value(data, "amount"),
+        amount=amount,
         txid=args.txid if args.txid is not None else _pix_value(data, "txid"),
         info=args.info or _pix_value(data, "info") or "",
         postal_code=args.cep or _pix_value(data, "postal_code") or "",
@@ -213,7 +252,7 @@ def command_pix(args: argparse.Namespace) -> int:
         try:
             _write_qr(payload, args.qr)
         except OSError as exc:
-            raise BankingError(f"Não foi possível gravar o QR code: {exc.strerror}.",
+            raise BankingError(f"Não foi possível gravar o QR code: {os_reason(exc)}.",
                                field="qr") from None  # fmt: skip
     emit({"payload": payload, **({"qr": args.qr} if args.qr else {})})
     return 0
@@ -222,6 +261,8 @@ def command_pix(args: argparse.Namespace) -> int:
 def command_pdf(args: argparse.Namespace) -> int:
     from atende.banking.pdf import boletos_pdf
 
+    if args.logo and not Path(args.logo).is_file():
+        raise BankingError("--logo: arquivo não encontrado.", field="logo")
     data = read_json(sys.stdin)
     items = _items(data)
     # Check every boleto before writing, so a bad item never leaves half a PDF behind.
@@ -246,7 +287,7 @@ def command_pdf(args: argparse.Namespace) -> int:
         os.replace(partial, args.output)
     except OSError as exc:
         Path(partial).unlink(missing_ok=True)
-        raise BankingError(f"Não foi possível gravar o PDF: {exc.strerror}.",
+        raise BankingError(f"Não foi possível gravar o PDF: {os_reason(exc)}.",
                            field="output") from exc  # fmt: skip
     emit({"file": args.output, "pages": count})
     return 0

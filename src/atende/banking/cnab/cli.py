@@ -61,6 +61,8 @@ def write_return(result: ReturnFile, out: IO[str]) -> None:
 
 
 def command_retorno(args: argparse.Namespace) -> int:
+    from atende.banking.cli import os_reason
+
     if not 1 <= args.max_mb <= 4096:
         raise BankingError("--max-mb: de 1 a 4096.", field="max_mb")
     with ExitStack() as stack:
@@ -70,19 +72,19 @@ def command_retorno(args: argparse.Namespace) -> int:
             try:
                 handle = stack.enter_context(open(args.file, "rb"))  # noqa: SIM115
             except OSError as exc:
-                raise BankingError(f"Não foi possível ler o arquivo: {exc.strerror}.",
+                raise BankingError(f"Não foi possível ler o arquivo: {os_reason(exc)}.",
                                    field="arquivo") from None  # fmt: skip
         try:
             result = parse_return(handle, max_bytes=args.max_mb * MB)
         except OSError as exc:  # a directory, a device that fails mid-read
-            raise BankingError(f"Não foi possível ler o arquivo: {exc.strerror}.",
+            raise BankingError(f"Não foi possível ler o arquivo: {os_reason(exc)}.",
                                field="arquivo") from None  # fmt: skip
     write_return(result, sys.stdout)
     return 0
 
 
 def command_remessa(args: argparse.Namespace) -> int:
-    from atende.banking.cli import emit, read_json
+    from atende.banking.cli import emit, os_reason, read_json
 
     content = build_remessa(remessa_from_json(read_json(sys.stdin)))
     if not args.output:
@@ -94,7 +96,7 @@ def command_remessa(args: argparse.Namespace) -> int:
         os.replace(partial, args.output)
     except OSError as exc:
         Path(partial).unlink(missing_ok=True)
-        raise BankingError(f"Não foi possível gravar a remessa: {exc.strerror}.",
+        raise BankingError(f"Não foi possível gravar a remessa: {os_reason(exc)}.",
                            field="output") from None  # fmt: skip
     emit({"file": args.output, "bytes": len(content), "records": content.count(b"\r\n")})
     return 0
