@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-from atende.banking.cnab.models import Occurrence, ReturnFile, ReturnHeader
+from atende.banking.cnab.models import Occurrence, OccurrenceKind, ReturnFile, ReturnHeader
 from atende.banking.cnab.reader import MAX_BYTES
 from atende.banking.cnab.remessa import build_remessa
 from atende.banking.cnab.remessa_input import remessa_from_json
@@ -19,7 +19,12 @@ from atende.banking.cnab.returns import parse_return
 from atende.banking.errors import BankingError
 
 MB = 1024 * 1024
-_OCCURRENCE_FIELDS = [field.name for field in dataclasses.fields(Occurrence)]
+# Each kind converted by name: a generic per-value isinstance() took a third of the JSON time.
+_FIELDS = dataclasses.fields(Occurrence)
+_DECIMALS = [field.name for field in _FIELDS if field.type is Decimal]
+_DATES = [field.name for field in _FIELDS if field.name.endswith("_date")]
+_PLAIN = [field.name for field in _FIELDS if field.type in (int, str, OccurrenceKind)]
+_encode = json.JSONEncoder(ensure_ascii=False).encode
 _HEADER_FIELDS = [field.name for field in dataclasses.fields(ReturnHeader)]
 
 
@@ -33,7 +38,12 @@ def _plain(value: object) -> object:
 
 def occurrence_json(o: Occurrence) -> dict[str, object]:
     """One occurrence as JSON-ready values: amounts as "123.45", dates ISO."""
-    fields = {name: _plain(getattr(o, name)) for name in _OCCURRENCE_FIELDS}
+    fields: dict[str, object] = {name: getattr(o, name) for name in _PLAIN}
+    for name in _DECIMALS:
+        fields[name] = str(getattr(o, name))
+    for name in _DATES:
+        value = getattr(o, name)
+        fields[name] = value.isoformat() if value is not None else None
     fields["reasons"] = list(o.reasons)
     fields["is_payment"] = o.is_payment
     return fields
@@ -55,7 +65,7 @@ def write_return(result: ReturnFile, out: IO[str]) -> None:
     out.write(',\n "summary": ' + json.dumps(summary) + ',\n "occurrences": [')
     separator = "\n  "
     for occurrence in result.occurrences:
-        out.write(separator + json.dumps(occurrence_json(occurrence), ensure_ascii=False))
+        out.write(separator + _encode(occurrence_json(occurrence)))
         separator = ",\n  "
     out.write("\n ]}\n")
 

@@ -69,7 +69,10 @@ T_POSITIONS: dict[str, dict[str, Span]] = {
 
 
 def _reasons(t: Record, span: Span) -> tuple[str, ...]:
-    pairs = (t.raw(position, position + 1) for position in range(span[0], span[1], 2))
+    field = t.raw(*span)
+    if not field.strip("0 "):
+        return ()
+    pairs = (field[offset : offset + 2] for offset in range(0, len(field) - 1, 2))
     return tuple(pair for pair in pairs if pair.strip() and pair != "00")
 
 

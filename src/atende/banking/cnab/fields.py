@@ -61,10 +61,11 @@ class Record:
 
     def money(self, start: int, end: int) -> Decimal:
         """`9(n)v99`: centavos in the file; blank is zero (fields a layout leaves unfilled)."""
-        value = self.present(start, end)
+        value = self.text[start - 1 : end]
         cached = _MONEY_CACHE.get(value)
-        if cached is not None:
+        if cached is not None and end <= self.length:
             return cached
+        value = self.present(start, end)
         stripped = value.strip()
         if not stripped:
             result = ZERO

@@ -1,6 +1,7 @@
 """Synthetic return files for the tests and the benchmark (the real ones are in shared/)."""
 
 from atende.banking.cnab.writer import Line
+from atende.banking.digits import modulo11_caixa
 
 
 def cnab240_return(records: int, *, per_batch: int = 10_000, y_segments: int = 0) -> bytes:
@@ -16,7 +17,9 @@ def cnab240_return(records: int, *, per_batch: int = 10_000, y_segments: int = 0
             number = (batch - 1) * per_batch + index
             t = Line(240).num(1, 3, "104").num(4, 7, batch).put(8, 8, "3")
             t.num(9, 13, sequence + 1).put(14, 14, "T").num(16, 17, 6)
-            t.put(40, 56, f"14{number:015d}").num(74, 81, "10122026").num(82, 96, 9990)
+            nosso_numero = f"14{number:015d}"  # CX-240 p.50: 40-41 + 42-56, DV at 57
+            t.put(40, 57, nosso_numero + str(modulo11_caixa(nosso_numero)))
+            t.num(74, 81, "10122026").num(82, 96, 9990)
             t.num(97, 99, "104").num(199, 213, 150)
             u = Line(240).num(1, 3, "104").num(4, 7, batch).put(8, 8, "3")
             u.num(9, 13, sequence + 2).put(14, 14, "U").num(16, 17, 6).num(78, 92, 9990)

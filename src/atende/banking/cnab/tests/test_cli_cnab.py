@@ -68,6 +68,23 @@ def test_retorno_prints_every_occurrence_as_json(monkeypatch, capsys):
     assert answer["header"]["agreement"] == "1103388"
 
 
+def test_every_occurrence_field_reaches_the_json():
+    import dataclasses
+
+    from atende.banking.cnab import parse_return
+    from atende.banking.cnab.cli import occurrence_json
+    from atende.banking.cnab.models import Occurrence
+
+    first = parse_return((RETURNS / "bb-cnab240-1.ret").read_bytes()).occurrences[0]
+    answer = occurrence_json(first)
+    assert set(answer) == {field.name for field in dataclasses.fields(Occurrence)} | {"is_payment"}
+    assert (answer["other_expenses"], answer["due_date"], answer["kind"]) == (
+        "0.04",
+        None,
+        "payment",
+    )
+
+
 def test_retorno_reads_stdin(monkeypatch, capsys):
     data = (RETURNS / "bb-cnab400-3.ret").read_bytes()
     code, out, _ = call(monkeypatch, capsys, "retorno", "-", stdin=data)
