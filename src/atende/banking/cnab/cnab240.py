@@ -124,10 +124,15 @@ def _header(record: Record, bank: str) -> ReturnHeader:
     if record.raw(143, 143) not in ("2", " ") and tail and record.length < 171:
         fixed = record.text[: tail.start()].ljust(142) + tail.group()
         record = Record(fixed.ljust(LENGTH), record.number, length=len(fixed))
+    agency, account = record.alpha(53, 57), record.alpha(59, 70)
     if bank == "001":
         agreement = record.alpha(33, 41).lstrip("0")  # convênio(9) + 0014 + carteira + variação
     elif bank == "104":
         agreement = record.alpha(59, 64)  # CX-240: código do beneficiário inside the account
+    elif bank == "033":
+        # H7815's header has the código de transmissão at 33-47 and no agência/conta block
+        # (the three Santander samples; FACTS-more-banks.md gives only the segments).
+        agreement, agency, account = record.alpha(33, 47), "", ""
     else:
         agreement = record.alpha(33, 52)
     return ReturnHeader(
@@ -135,8 +140,8 @@ def _header(record: Record, bank: str) -> ReturnHeader:
         bank_name=record.alpha(103, 132) or BANK_NAMES[bank],
         layout="240",
         agreement=agreement,
-        agency=record.alpha(53, 57),
-        account=record.alpha(59, 70),
+        agency=agency,
+        account=account,
         company_name=record.alpha(73, 102),
         file_sequence=record.integer(158, 163),
         file_date=record.date(144, 151),
@@ -201,9 +206,12 @@ class _Batches:
         if not self.in_batch or self.pending_t is not None:
             raise CnabError("trailer de lote fora de ordem", line=record.number)
         self.count += 1
-        if record.integer(18, 23) != self.count:
+        # Santander counts only the details (T and U): all three public Santander files do,
+        # where FEBRABAN counts the batch header and trailer too.
+        expected = self.count - 2 if self.bank == "033" else self.count
+        if record.integer(18, 23) != expected:
             raise CnabError(f"trailer do lote conta {record.integer(18, 23)} registros; "
-                            f"o lote tem {self.count}", line=record.number)  # fmt: skip
+                            f"o lote tem {expected}", line=record.number)  # fmt: skip
         self.in_batch = False
 
     def _file_trailer(self, record: Record) -> None:

@@ -8,7 +8,7 @@ from atende.banking.cnab import cnab400_banks
 from atende.banking.cnab import nosso_numero as nn
 from atende.banking.cnab.errors import CnabError
 from atende.banking.cnab.fields import Record
-from atende.banking.cnab.layout400 import Layout, common, motives
+from atende.banking.cnab.layout400 import Layout, common, computed_net, motives
 from atende.banking.cnab.models import Occurrence, OccurrenceKind, ReturnFile, ReturnHeader
 
 LENGTH = 400
@@ -46,15 +46,16 @@ def _bradesco(r: Record) -> Occurrence:
     raw = r.raw(71, 82)
     number, printed = nn.bradesco(r.raw(22, 24), raw[:11], raw[11])
     paid, fees = r.money(254, 266), r.money(176, 188)
+    fields = common(r, "237")
     return Occurrence(
-        **common(r, "237"),
+        **fields,
         nosso_numero=number, nosso_numero_raw=raw, nosso_numero_printed=printed,
         company_reference=r.alpha(38, 62), credit_date=r.date(296, 301),
         paying_agency=r.alpha(169, 173), fees=fees, other_expenses=r.money(189, 201),
         operation_interest=r.money(202, 214), iof=r.money(215, 227),
         rebate=r.money(228, 240), discount=r.money(241, 253), amount_paid=paid,
         interest=r.money(267, 279), other_credits=r.money(280, 292),
-        net_credit=paid - fees,  # the layout has no net field: paid (with juros) − tarifa
+        net_credit=computed_net(fields["kind"], paid, fees),  # no net field in BRA-400
         channel=r.alpha(302, 304), reasons=motives(r, 319, 328),
     )  # fmt: skip
 
@@ -67,14 +68,16 @@ def _caixa(r: Record) -> Occurrence:
     principal, interest, fine = r.money(254, 266), r.money(267, 279), r.money(280, 292)
     fees = r.money(176, 188)
     reason = r.alpha(80, 82)
+    fields = common(r, "104")
     return Occurrence(
-        **common(r, "104"),
+        **fields,
         nosso_numero=number, nosso_numero_raw=raw, nosso_numero_printed=printed,
         company_reference=r.alpha(32, 56), credit_date=r.date(294, 299),
         paying_agency=r.alpha(169, 173), fees=fees, iof=r.money(215, 227),
         rebate=r.money(228, 240), discount=r.money(241, 253),
         amount_paid=principal + interest + fine, interest=interest, fine=fine,
-        net_credit=principal + interest + fine - fees, channel=r.alpha(189, 191),
+        net_credit=computed_net(fields["kind"], principal + interest + fine, fees),
+        channel=r.alpha(189, 191),
         reasons=(reason,) if reason.strip("0") else (),
     )  # fmt: skip
 

@@ -49,6 +49,12 @@ def motives(r: Record, start: int, end: int) -> tuple[str, ...]:
     return tuple(pair for pair in pairs if pair.strip("0 "))
 
 
+def computed_net(kind: OccurrenceKind, paid: Decimal, fees: Decimal) -> Decimal:
+    """The net credit of a layout without a net field: the payment (only when the occurrence
+    settles: a Bradesco 02 carries a valor pago that was never credited) less the tarifa."""
+    return (paid if kind in SETTLING else Decimal("0.00")) - fees
+
+
 Trailer = Callable[[Record, int, list[Occurrence]], None]
 
 

@@ -29,21 +29,22 @@ def caixa(modality: str, number: str, dv: str = "") -> tuple[str, str]:
 
 def bradesco(wallet: str, number: str, dv: str) -> tuple[str, str]:
     """Bradesco `CC/NNNNNNNNNNN-D` (BRA-400 p.17-19); the DV may be "P"."""
-    if not number.strip("0 "):
+    if not (number + dv).strip("0 "):
         return "", ""
     return number, f"{wallet[-2:]}/{number}-{dv}"
 
 
 def itau(wallet: str, number: str, dac: str) -> tuple[str, str]:
     """Itaú `CCC/NNNNNNNN-D` (ITAU-BOL nota 23 p.34)."""
-    if not number.strip("0 "):
+    if not (number + dac).strip("0 "):
         return "", ""
     return number, f"{wallet}/{number}-{dac}"
 
 
 def with_dv(number: str, dv: str) -> tuple[str, str]:
-    """Santander (12 + DV, or 7 + DV in CNAB 400) and Sicoob (NN + DV): `NNN-D`."""
-    if not number.strip("0 "):
+    """Santander (12 + DV, or 7 + DV in CNAB 400) and Sicoob (NN + DV): `NNN-D`. A number
+    of zeros with a DV is kept (masked samples have `000000000000` + 1)."""
+    if not (number + dv).strip("0 "):
         return "", ""
     return number, f"{number}-{dv}"
 

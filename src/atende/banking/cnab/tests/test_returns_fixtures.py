@@ -98,7 +98,7 @@ def test_bradesco_cnab400_keeps_the_nosso_numero_dv():
         line=2, code="02", meaning="Entrada confirmada", kind=OK, nosso_numero="00000000030",
         nosso_numero_raw="000000000303", nosso_numero_printed="09/00000000030-3",
         document_number="0030", amount=D("1450.00"), amount_paid=D("1450.00"),
-        fees=D("1.60"), net_credit=D("1448.40"), due_date=date(2015, 5, 25),
+        fees=D("1.60"), net_credit=D("-1.60"), due_date=date(2015, 5, 25),
         occurrence_date=date(2015, 5, 15), credit_date=date(2015, 5, 15), paying_bank="237",
         paying_agency="04157",
     )  # fmt: skip
