@@ -2,18 +2,49 @@
 
 FEBRABAN positions (BRA-240) with each bank's particularities: BB's convênio block
 (convênio 9 + 0014 + carteira + variação, BB-240 and every BB file in shared/), Caixa's
-zeros and modalidade (CX-240 p.50 and its sample), Bradesco's carteira + NN + DV (BRA-240).
+zeros and modalidade (CX-240 p.50 and its sample), Bradesco's carteira + NN + DV (BRA-240),
+Sicoob's nosso número + parcela + modalidade + form (SIC-XLS sheet 06 row 80, FACTS-more-banks
+§3.4) and Sicredi's `AAByyyyyD` (§4.4). What the sources leave open follows brcobranca [lib].
 """
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from atende.banking.cnab.remessa_rules import Checked, Title
 from atende.banking.cnab.writer import Line
 from atende.banking.digits import modulo11_bradesco
 
-BANK_NAMES = {"001": "BANCO DO BRASIL S.A.", "104": "CAIXA ECONOMICA FEDERAL", "237": "BRADESCO"}
-FILE_VERSION = {"001": "083", "104": "101", "237": "084"}  # BB sample, CX-240, BRA-240
-BATCH_VERSION = {"001": "042", "104": "060", "237": "042"}
+
+@dataclass(frozen=True)
+class Profile:
+    name: str  # header 103-132
+    file_version: str  # header 164-166
+    batch_version: str  # batch header 14-16
+    species: str = "02"  # P 107-108 (02 = duplicata mercantil)
+    registration: str = "1"  # P 59: 1 = com cadastramento
+    write_off: str = "0000"  # P 224-227: código and prazo para baixa/devolução
+    density: str = "00000"  # header 167-171
+    file_trailer_zeros: bool = False  # file trailer 30-35
+
+
+PROFILES = {
+    "001": Profile("BANCO DO BRASIL S.A.", "083", "042"),  # BB sample
+    "104": Profile("CAIXA ECONOMICA FEDERAL", "101", "060", write_off="1120"),  # CX-240, sample
+    "237": Profile("BRADESCO", "084", "042"),  # BRA-240
+    # [lib: brcobranca] versions, cadastramento 0, no baixa (Sicoob); espécie 03, baixa after
+    # 60 days and density 1600 (Sicredi); zeros at 30-35 of the file trailer (both).
+    "756": Profile("SICOOB", "081", "040", registration="0", file_trailer_zeros=True),
+    "748": Profile(
+        "SICREDI",
+        "081",
+        "040",
+        species="03",
+        write_off="1060",
+        density="01600",
+        file_trailer_zeros=True,
+    ),  # fmt: skip
+}
+SICOOB_INSTALLMENT, SICOOB_FORM = "01", "4"  # parcela única; formulário A4 sem envelopamento
 
 
 def _agreement_block(r: Checked) -> str:
@@ -23,6 +54,8 @@ def _agreement_block(r: Checked) -> str:
         return f"{a.agreement.zfill(9)}0014{a.wallet}{a.variation.zfill(3)}  "
     if r.bank == "104":
         return "0" * 20  # CX-240: the code goes in the account block; the batch differs
+    if r.bank in ("756", "748"):
+        return ""  # brancos [lib: brcobranca]
     return a.agreement.zfill(20)
 
 
@@ -38,12 +71,17 @@ def _account_block(line: Line, r: Checked, start: int) -> None:
 
 def _nosso_numero(r: Checked, t: Title) -> str:
     """P 38-57 (G069): BB convênio 7 + sequence 10, left-aligned; Caixa 3 zeros, modalidade,
-    NN(15) (CX-240 p.50); Bradesco carteira(3) + 5 zeros + NN(11) + DV."""
+    NN(15) (CX-240 p.50); Bradesco carteira(3) + 5 zeros + NN(11) + DV; Sicoob NN + DV in 10,
+    parcela, modalidade, formulário, 5 brancos; Sicredi NN with DV, left-aligned."""
     a = r.account
     if r.bank == "001":
         return f"{a.agreement.zfill(7)}{t.nosso_numero.zfill(10)}".ljust(20)
     if r.bank == "104":
         return f"000{a.modality}{t.nosso_numero.zfill(15)}"
+    if r.bank == "756":
+        return f"{t.nosso_numero.zfill(10)}{SICOOB_INSTALLMENT}{a.modality}{SICOOB_FORM}".ljust(20)
+    if r.bank == "748":
+        return t.nosso_numero.ljust(20)
     wallet, number = a.wallet.zfill(3), t.nosso_numero.zfill(11)
     return f"{wallet}00000{number}{modulo11_bradesco(wallet[-2:] + number)}"
 
@@ -60,6 +98,7 @@ def _wallet_code(r: Checked) -> str:
 
 
 def _segment_p(r: Checked, t: Title, sequence: int) -> Line:
+    profile = PROFILES[r.bank]
     p = _start(r, sequence, "P")
     _account_block(p, r, 18)
     caixa = r.bank == "104"
@@ -67,9 +106,10 @@ def _segment_p(r: Checked, t: Title, sequence: int) -> Line:
     # modalidade 11), 62 distribuição (Caixa sample: 0).
     emission = "1" if caixa and r.account.modality == "11" else "2"
     p.put(38, 57, _nosso_numero(r, t)).put(58, 58, _wallet_code(r))
-    p.put(59, 62, f"1{'2' if caixa else '1'}{emission}{'0' if caixa else '2'}")
+    p.put(59, 62, f"{profile.registration}{'2' if caixa else '1'}{emission}{'0' if caixa else '2'}")
     p.put(63, 77, t.document_number).date8(78, 85, t.due_date).money(86, 100, t.amount)
-    p.num(101, 106, "0").num(107, 108, "2").put(109, 109, "N").date8(110, 117, t.issue_date)
+    p.num(101, 106, "0").num(107, 108, profile.species).put(109, 109, "N")
+    p.date8(110, 117, t.issue_date)
     if t.interest_per_day:  # C018: 1 = value per day, from the day after the due date
         p.put(118, 118, "1").date8(119, 126, t.due_date + timedelta(days=1))
         p.money(127, 141, t.interest_per_day)
@@ -81,7 +121,7 @@ def _segment_p(r: Checked, t: Title, sequence: int) -> Line:
     else:
         p.put(142, 142, "0").num(143, 165, "0")
     p.num(166, 195, "0").put(196, 220, t.company_reference).put(221, 221, "3")
-    p.num(222, 223, "0").put(224, 227, "1120" if caixa else "0000")  # Caixa sample: 120 days
+    p.num(222, 223, "0").put(224, 227, profile.write_off)
     return p.num(228, 229, "9").num(230, 239, "0")
 
 
@@ -99,18 +139,20 @@ def _segment_r(r: Checked, t: Title, sequence: int) -> Line:
 
 
 def build(r: Checked) -> list[str]:
+    profile = PROFILES[r.bank]
     when = r.generated_at
     kind = int(r.company_kind)
     header = Line(240).num(1, 3, r.bank).num(4, 8, "0").num(18, 18, kind)
     header.num(19, 32, r.company_document).put(33, 52, _agreement_block(r))
     _account_block(header, r, 53)
-    header.put(73, 102, r.company_name).put(103, 132, BANK_NAMES[r.bank]).put(143, 143, "1")
+    header.put(73, 102, r.company_name).put(103, 132, profile.name).put(143, 143, "1")
     header.date8(144, 151, when.date()).num(152, 157, when.strftime("%H%M%S"))
-    header.num(158, 163, r.sequence).num(164, 166, FILE_VERSION[r.bank]).num(167, 171, "0")
+    header.num(158, 163, r.sequence).num(164, 166, profile.file_version)
+    header.num(167, 171, profile.density)
     if r.bank == "104":
         header.put(192, 211, "REMESSA-PRODUCAO")  # CX-240 "situação do arquivo" (sample)
     batch = Line(240).num(1, 3, r.bank).num(4, 7, 1).put(8, 8, "1").put(9, 9, "R")
-    batch.num(10, 13, "0100").num(14, 16, BATCH_VERSION[r.bank]).num(18, 18, kind)
+    batch.num(10, 13, "0100").num(14, 16, profile.batch_version).num(18, 18, kind)
     batch.num(19, 33, r.company_document)
     if r.bank == "104":  # CX-240: código do beneficiário (6) + 14 zeros
         batch.num(34, 39, r.account.agreement).num(40, 53, "0")
@@ -129,4 +171,6 @@ def build(r: Checked) -> list[str]:
     trailer.num(18, 23, len(details) + 2).num(24, 92, "0")
     file_trailer = Line(240).num(1, 3, r.bank).num(4, 7, 9999).put(8, 8, "9")
     file_trailer.num(18, 23, 1).num(24, 29, len(details) + 4)
+    if profile.file_trailer_zeros:
+        file_trailer.num(30, 35, "0")
     return [str(header), str(batch), *details, str(trailer), str(file_trailer)]

@@ -18,7 +18,7 @@ ACCOUNT_KEYS = {
     "variacao": "wallet_variation",
 }  # fmt: skip
 OTHER_KEYS = {"bank", "layout", "empresa", "documento_empresa", "sequencial", "titulos",
-              "modalidade"}  # fmt: skip
+              "modalidade", "posto"}  # fmt: skip
 TITLE_TEXT = {
     "nosso_numero": "nosso_numero", "numero_documento": "document_number",
     "pagador": "payer_name", "documento_pagador": "payer_document",
@@ -73,7 +73,8 @@ def _bank(data: dict[str, Any]) -> str:
     value = _scalar(data, "bank", "bank")
     text = "" if value is None else str(value).strip()
     if not text:
-        raise BankingError("bank: campo obrigatório (001, 104 ou 237).", field="bank")
+        raise BankingError("bank: campo obrigatório (001, 104, 237, 341, 756 ou 748).",
+                           field="bank")  # fmt: skip
     match = BANK_CODE.fullmatch(text)
     if not match:
         raise BankingError(f"bank: código de banco inválido “{text[:20]}”.", field="bank")
@@ -115,4 +116,5 @@ def remessa_from_json(data: object) -> Remessa:
         sequence=_sequence(data),
         titles=[_title(item, index) for index, item in enumerate(titles)],
         modality=str(_scalar(data, "modalidade", "modalidade") or ""),
+        post=str(_scalar(data, "posto", "posto") or ""),
     )

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from atende.banking.cnab import validation as v
-from atende.banking.digits import modulo11_bb
+from atende.banking.cnab.remessa_accounts import ACCOUNTS, Account, NumberRule
 from atende.banking.errors import BankingError
 
 if TYPE_CHECKING:
@@ -48,19 +48,10 @@ WIDTHS: dict[tuple[str, str], Widths] = {
     ("240", "001"): Widths(10, 15, 40, 40, 15, 15, 5, 12, 7),  # BB-240, P/Q
     ("240", "104"): Widths(15, 11, 40, 40, 15, 15, 5, 0, 7, CAIXA_MAX),  # CX-240 p.50
     ("240", "237"): Widths(11, 15, 40, 40, 15, 15, 5, 12, 20),  # BRA-240
+    ("400", "341"): Widths(8, 10, 30, 40, 12, 15, 4, 5, 0),  # ITAU-BOL §3.1 [lib: brcobranca]
+    ("240", "756"): Widths(7, 15, 40, 40, 15, 15, 4, 12, 10),  # SIC-XLS, FEBRABAN P/Q
+    ("240", "748"): Widths(8, 15, 40, 40, 15, 15, 4, 12, 5),  # SCR-240, FEBRABAN P/Q
 }
-
-
-@dataclass(frozen=True)
-class Account:
-    agency: str
-    agency_dv: str
-    account: str
-    account_dv: str
-    agreement: str
-    wallet: str
-    variation: str
-    modality: str  # Caixa 11/14
 
 
 @dataclass(frozen=True)
@@ -103,76 +94,16 @@ def _kind(document: str) -> str:
     return "01" if len(document) == 11 else "02"
 
 
-def _account(remessa: "Remessa", widths: Widths) -> Account:
-    b, bank, layout = remessa.beneficiary, remessa.bank, remessa.layout
-    typed_agency, agency_dv = v.split_dv(b.agency, b.agency_dv, field="agencia", label="Agência")
-    agency = v.digits(typed_agency, field="agencia", label="Agência", width=widths.agency)
-    agency_dv = v.check_dv(agency_dv, field="agencia_dv", label="Agência", allowed="0123456789X")
-    account, account_dv = "", ""
-    if widths.account:
-        typed, account_dv = v.split_dv(b.account, b.account_dv, field="conta", label="Conta")
-        account = v.digits(typed, field="conta", label="Conta", width=widths.account)
-        account_dv = v.check_dv(account_dv, field="conta_dv", label="Conta",
-                                allowed="0123456789XP")  # fmt: skip
-    agreement = v.digits(b.agreement, field="convenio", label="Convênio", width=widths.agreement)
-    variation, modality, wallet = "", "", ""
-    if bank == "001":
-        # BB-BOL Anexo XI: agência and conta DVs are mod 11 with weights 9..2, 10 → X.
-        for field, number, typed in (("agencia_dv", agency, agency_dv),
-                                     ("conta_dv", account, account_dv)):  # fmt: skip
-            expected = modulo11_bb(number)
-            if typed and typed != expected:
-                raise BankingError(f"DV não confere: informado {typed}, calculado {expected}.",
-                                   field=field)  # fmt: skip
-        agency_dv, account_dv = modulo11_bb(agency), modulo11_bb(account)
-        if len(agreement.lstrip("0")) != 7:
-            raise BankingError("Convênio do BB: a remessa CBR641/CNAB 240 é para convênios de "
-                               "7 dígitos.", field="convenio")  # fmt: skip
-        wallet = v.digits(b.wallet, field="carteira", label="Carteira", width=2).zfill(2)
-        if wallet not in ("11", "12", "17"):
-            raise BankingError("Carteira do BB: 11, 12 ou 17 (cobrança simples).",
-                               field="carteira")  # fmt: skip
-        variation = v.digits(b.wallet_variation, field="variacao", label="Variação", width=3)
-    elif bank == "104":
-        modality = _caixa_modality(remessa)
-        if len(agreement.lstrip("0")) > 6:
-            raise BankingError("Código do beneficiário de 7 dígitos pede o leiaute 107 da Caixa, "
-                               "que esta remessa não gera.", field="convenio")  # fmt: skip
-        if not agency_dv:
-            raise BankingError("Agência: informe o DV.", field="agencia_dv")
-    else:
-        wallet = v.digits(b.wallet, field="carteira", label="Carteira", width=2).zfill(2)
-        if layout == "400" and not account_dv:
-            raise BankingError("Conta: informe o DV.", field="conta_dv")
-    return Account(agency, agency_dv, account, account_dv, agreement, wallet, variation, modality)
-
-
-def _caixa_modality(remessa: "Remessa") -> str:
-    """11 (registrada, a Caixa emite) or 14 (registrada, o beneficiário emite), from the
-    modalidade or the carteira; sem registro (21/24, SR) does not go in a remessa."""
-    explicit = str(remessa.modality or "").strip()
-    wallet = str(remessa.beneficiary.wallet or "").strip().upper()
-    if explicit:
-        chosen, field = explicit, "modalidade"
-    elif wallet in ("", "1", "RG"):
-        chosen, field = "14", "carteira"
-    else:
-        chosen, field = wallet, "carteira"
-    if chosen in ("21", "24", "2", "SR"):
-        raise BankingError("Sem registro (21/24, SR) não vai em remessa: use 11 ou 14.",
-                           field=field)  # fmt: skip
-    if chosen not in ("11", "14"):
-        raise BankingError(f"Modalidade da Caixa inválida “{chosen[:10]}”: use 11 ou 14.",
-                           field=field)  # fmt: skip
-    return chosen
-
-
-def _title(index: int, t: "RemessaTitle", widths: Widths, generated: date) -> Title:
+def _title(
+    index: int,
+    t: "RemessaTitle",
+    widths: Widths,
+    generated: date,
+    account: Account,
+    nosso_numero_rule: NumberRule,
+) -> Title:
     at = f"titulos[{index}]."
-    nosso_numero = v.digits(t.nosso_numero, field=at + "nosso_numero", label="Nosso número",
-                            width=widths.nosso_numero)  # fmt: skip
-    if not nosso_numero.strip("0"):
-        raise BankingError("Nosso número: não pode ser zero.", field=at + "nosso_numero")
+    nosso_numero = nosso_numero_rule(t.nosso_numero, account, widths.nosso_numero, at)
     amount = v.money(t.amount, field=at + "valor", label="Valor", maximum=widths.maximum)
     due = v.when(t.due_date, field=at + "vencimento", label="Vencimento")
     issue = v.when(t.issue_date, field=at + "data_emissao", label="Emissão", required=False)
@@ -254,9 +185,12 @@ def check_remessa(remessa: "Remessa") -> Checked:
     company = v.document(remessa.company_document, field="documento_empresa",
                          label="CPF/CNPJ da empresa")  # fmt: skip
     company_name = v.text(remessa.company_name, field="empresa", label="Empresa", width=30)
-    account = _account(remessa, widths)
+    account = ACCOUNTS[key[1]].account(remessa, widths.agency, widths.account, widths.agreement)
     generated = remessa.generated_at.date()
-    titles = [_title(i, t, widths, generated) for i, t in enumerate(remessa.titles)]
+    number = ACCOUNTS[key[1]].nosso_numero
+    titles = [
+        _title(i, t, widths, generated, account, number) for i, t in enumerate(remessa.titles)
+    ]
     seen: dict[str, int] = {}
     for title in titles:
         if title.nosso_numero.lstrip("0") in seen:

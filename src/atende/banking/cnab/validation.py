@@ -170,7 +170,8 @@ def money(
     if positive and amount == 0:
         raise BankingError(f"{label}: o valor deve ser maior que zero.", field=field)
     if amount > maximum:
-        raise BankingError(f"{label}: no máximo {maximum} (recebido acima disso).", field=field)
+        shown = str(amount) if len(str(amount)) <= 20 else "um número maior"
+        raise BankingError(f"{label}: no máximo {maximum} (recebido {shown}).", field=field)
     if amount != amount.quantize(Decimal("0.01")):
         raise BankingError(f"{label}: no máximo duas casas decimais.", field=field)
     return amount.quantize(Decimal("0.01"))

@@ -133,6 +133,15 @@ def test_remessa_to_a_file_with_fine_interest_and_discount(monkeypatch, capsys, 
     assert list(tmp_path.iterdir()) == [target]
 
 
+def test_remessa_for_sicredi_with_its_posto(monkeypatch, capsys):
+    sicredi = REMESSA | {"bank": "748", "agencia": "0165", "conta": "41468-8",
+                         "convenio": "00623", "posto": "02"}  # fmt: skip
+    sicredi["titulos"] = [REMESSA["titulos"][0] | {"nosso_numero": "07/200003-1"}]
+    code, out, err = call(monkeypatch, capsys, "remessa", stdin=json.dumps(sicredi))
+    assert (code, err) == (0, "")
+    assert out.split("\r\n")[2][37:57] == "072000031".ljust(20)
+
+
 def test_remessa_to_stdout(monkeypatch, capsys):
     code, out, _ = call(monkeypatch, capsys, "remessa", stdin=json.dumps(REMESSA))
     assert code == 0
@@ -162,7 +171,7 @@ def bad(**changes) -> str:
         (bad().replace('"titulos": [', '"titulos": null, "x": ['), "x",
          "Campo desconhecido “x”."),
         (json.dumps({k: v for k, v in REMESSA.items() if k != "bank"}), "bank",
-         "bank: campo obrigatório (001, 104 ou 237)."),
+         "bank: campo obrigatório (001, 104, 237, 341, 756 ou 748)."),
         (json.dumps(REMESSA | {"titulos": None}), "titulos", "envie uma lista de títulos."),
         (json.dumps(REMESSA | {"titulos": [None]}), "titulos[0]",
          "titulos[0]: cada título deve ser um objeto JSON."),

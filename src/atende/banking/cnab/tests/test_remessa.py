@@ -73,7 +73,7 @@ REFUSALS = [
     ({"amount": Decimal("10.005")}, "titulos[0].valor", "Valor: no máximo duas casas decimais."),
     ({"amount": Decimal("0")}, "titulos[0].valor", "Valor: o valor deve ser maior que zero."),
     ({"amount": Decimal("10000000.00")}, "titulos[0].valor",
-     "Valor: no máximo 9999999.99 (recebido acima disso)."),
+     "Valor: no máximo 9999999.99 (recebido 10000000.00)."),
     ({"due_date": date(1990, 1, 1)}, "titulos[0].vencimento", "Vencimento: entre 03/07/2000"),
     ({"due_date": date(2070, 1, 1)}, "titulos[0].vencimento", "Vencimento: entre 03/07/2000"),
     ({"due_date": date(2049, 10, 14)}, "titulos[0].vencimento", "ainda não foi publicado"),
