@@ -152,7 +152,9 @@ def build(r: Checked) -> list[str]:
     if r.bank == "104":
         header.put(192, 211, "REMESSA-PRODUCAO")  # CX-240 "situação do arquivo" (sample)
     batch = Line(240).num(1, 3, r.bank).num(4, 7, 1).put(8, 8, "1").put(9, 9, "R")
-    batch.num(10, 13, "0100").num(14, 16, profile.batch_version).num(18, 18, kind)
+    # 12-13 are FEBRABAN's (blank, as in the BB, Sicoob and Sicredi samples); Caixa's has 00.
+    batch.num(10, 11, "1").put(12, 13, "00" if r.bank == "104" else "")
+    batch.num(14, 16, profile.batch_version).num(18, 18, kind)
     batch.num(19, 33, r.company_document)
     if r.bank == "104":  # CX-240: código do beneficiário (6) + 14 zeros
         batch.num(34, 39, r.account.agreement).num(40, 53, "0")

@@ -153,11 +153,19 @@ def _sicoob(remessa: "Remessa", agency_w: int, account_w: int, agreement_w: int)
 
 
 def _sicredi(remessa: "Remessa", agency_w: int, account_w: int, agreement_w: int) -> Account:
+    # The código do beneficiário (5 digits) is usually the conta itself (brcobranca uses the
+    # conta for the NN's DV): `convenio` may be left out when it is.
+    if not str(remessa.beneficiary.agreement or "").strip():
+        agreement_w = 0
     base = _base(remessa, agency_w, account_w, agreement_w)
+    agreement = base.agreement
+    if not agreement:
+        agreement = v.digits(base.account, field="conta", label="Código do beneficiário (conta)",
+                             width=5)  # fmt: skip
     post = v.digits(remessa.post or "", field="posto", label="Posto", width=2).zfill(2)
     if not base.account_dv:
         raise BankingError("Conta: informe o DV.", field="conta_dv")
-    return Account(base.agency, "", base.account, base.account_dv, base.agreement, "1", "", "",
+    return Account(base.agency, "", base.account, base.account_dv, agreement, "1", "", "",
                    post)  # fmt: skip
 
 

@@ -177,6 +177,13 @@ def test_sicredi_cnab240_nosso_numero_with_its_dv():
         "write_off": "1060"}  # fmt: skip
 
 
+def test_sicredi_beneficiary_code_defaults_to_the_conta():
+    spec = SICREDI | {"beneficiary": {"agency": "0165", "account": "00623-4"}}
+    _, batch, p, *_ = lines(spec, titles=[replace(TITLE, nosso_numero="07/200003")])
+    assert p[37:57] == "072000031".ljust(20)  # the manual's DV 1, over beneficiário 00623
+    assert batch[11:13] == "  "  # FEBRABAN's, blank as in brcobranca's Sicredi sample
+
+
 @pytest.mark.parametrize("spec", [ITAU, SICOOB, SICREDI], ids=["itau", "sicoob", "sicredi"])
 def test_round_trip(spec):
     number = "26/200001" if spec is SICREDI else "21"

@@ -209,6 +209,7 @@ def test_cnab240_fields_at_the_manuals_positions(bank):
         "bank": bank, "batch": "0000", "type": "0", "company_document": CNPJ,
         "agreement": expected["agreement"], "direction": "1", "date": "02032026",
         "time": "093005", "file_sequence": "000042"}  # fmt: skip
+    assert batch[11:13] == ("00" if bank == "104" else "  ")  # as in the Caixa and BB samples
     assert read(batch, BATCH_HEADER) == COMPANY_240 | account | {
         "bank": bank, "batch": "0001", "type": "1", "operation": "R", "service": "01",
         "company_document": "0" + CNPJ,
