@@ -97,7 +97,9 @@ _OS_REASONS = {
 
 def os_reason(exc: OSError) -> str:
     """Why a file could not be read or written, in Portuguese (strerror is English)."""
-    return _OS_REASONS.get(exc.errno or 0, f"erro do sistema {exc.errno}")
+    if exc.errno is None:
+        return "arquivo ilegível ou em formato não suportado"
+    return _OS_REASONS.get(exc.errno, f"erro do sistema {exc.errno}")
 
 
 def _error(error: BankingError) -> dict[str, object]:
@@ -286,9 +288,10 @@ def command_pdf(args: argparse.Namespace) -> int:
             count = boletos_pdf(boletos(), output, logo=args.logo)
         os.replace(partial, args.output)
     except OSError as exc:
-        Path(partial).unlink(missing_ok=True)
         raise BankingError(f"Não foi possível gravar o PDF: {os_reason(exc)}.",
                            field="output") from exc  # fmt: skip
+    finally:  # whatever stopped it (a bad logo too), no half-written file stays behind
+        Path(partial).unlink(missing_ok=True)
     emit({"file": args.output, "pages": count})
     return 0
 

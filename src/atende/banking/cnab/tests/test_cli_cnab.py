@@ -229,6 +229,18 @@ def test_boleto_top_level_null_or_scalars(monkeypatch, capsys, stdin):
     assert not PYTHON_NAMES.search(out + err)
 
 
+def test_pdf_with_an_unreadable_logo_leaves_no_file(monkeypatch, capsys, tmp_path):
+    logo = tmp_path / "logo.png"
+    logo.write_text("not an image")
+    item = {"bank": "104", "codigo_beneficiario": "005507", "nosso_numero": "1",
+            "valor": "1.00", "vencimento": "2026-08-23"}  # fmt: skip
+    target = tmp_path / "b.pdf"
+    answer = refused(monkeypatch, capsys, "pdf", "-o", str(target), "--logo", str(logo),
+                     stdin=json.dumps(item))  # fmt: skip
+    assert answer["field"] == "logo"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["logo.png"]
+
+
 def test_subprocess_runs_leave_no_traceback(tmp_path):
     env = {"PYTHONPATH": str(SRC), "PATH": ""}
     for args, stdin in ((["remessa"], "[" * 50_000), (["retorno", "/dev/null"], ""),
