@@ -1,6 +1,6 @@
 """Shipment files (remessa) that register boletos: CNAB 400 (BB CBR641, Bradesco, Itaú) and
-CNAB 240 (FEBRABAN segments P, Q and R for BB, Caixa, Bradesco, Sicoob and Sicredi). ASCII,
-CRLF.
+CNAB 240 (FEBRABAN segments P, Q and R for BB, Caixa, Bradesco, Itaú, Sicoob and Sicredi).
+ASCII, CRLF.
 
 Every field is checked first (remessa_rules.py); a bad one is refused with its field and
 reason and nothing is written. Positions: FACTS.md §10, the banks' samples in

@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from atende.banking.cnab.remessa_rules import Checked, Title
 from atende.banking.cnab.writer import Line
-from atende.banking.digits import modulo11_bradesco
+from atende.banking.digits import modulo10, modulo11_bradesco
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,8 @@ PROFILES = {
         write_off="1060",
         density="01600",
         file_trailer_zeros=True,
-    ),  # fmt: skip
+    ),
+    "341": Profile("BANCO ITAU SA", "040", "030", species="01"),  # [lib: brcobranca]
 }
 SICOOB_INSTALLMENT, SICOOB_FORM = "01", "4"  # parcela única; formulário A4 sem envelopamento
 
@@ -54,7 +55,7 @@ def _agreement_block(r: Checked) -> str:
         return f"{a.agreement.zfill(9)}0014{a.wallet}{a.variation.zfill(3)}  "
     if r.bank == "104":
         return "0" * 20  # CX-240: the code goes in the account block; the batch differs
-    if r.bank in ("756", "748"):
+    if r.bank in ("756", "748", "341"):
         return ""  # brancos [lib: brcobranca]
     return a.agreement.zfill(20)
 
@@ -62,6 +63,10 @@ def _agreement_block(r: Checked) -> str:
 def _account_block(line: Line, r: Checked, start: int) -> None:
     """Header 53-72 (batch 54-73, P 18-37): agência, DV, then the account or Caixa's code."""
     a = r.account
+    if r.bank == "341":  # ITAU-240: 0 + agência(4) + branco + 7 zeros + conta(5) + branco + DAC
+        line.num(start, start + 4, a.agency).num(start + 6, start + 17, a.account)
+        line.put(start + 19, start + 19, a.account_dv)
+        return
     line.num(start, start + 4, a.agency).put(start + 5, start + 5, a.agency_dv)
     if r.bank == "104":  # convênio(6) + 7 zeros + 1 zero (CX-240, sample)
         line.num(start + 6, start + 11, a.agreement).num(start + 12, start + 19, "0")
@@ -125,9 +130,31 @@ def _segment_p(r: Checked, t: Title, sequence: int) -> Line:
     return p.num(228, 229, "9").num(230, 239, "0")
 
 
+def _itau_segment_p(r: Checked, t: Title, sequence: int) -> Line:
+    """ITAU-240 §3.1 (positions as brcobranca lists them [lib]): carteira 38-40, NN 41-48 and
+    its DAC 49 (as the return's segment T, FACTS-more-banks §1.4), no juros or desconto codes
+    (118 and 142 are zeros), prazo de baixa in two digits."""
+    a = r.account
+    p = _start(r, sequence, "P")
+    _account_block(p, r, 18)
+    number = t.nosso_numero.zfill(8)
+    # ITAU-BOL Anexo 4: DAC mod 10 over agência + conta + carteira + NN (carteiras comuns).
+    dac = modulo10(a.agency.zfill(4) + a.account.zfill(5) + a.wallet + number)
+    p.num(38, 40, a.wallet).num(41, 48, number).num(49, 49, dac).num(58, 62, "0")
+    p.put(63, 72, t.document_number).date8(78, 85, t.due_date).money(86, 100, t.amount)
+    p.num(101, 106, "0").num(107, 108, "1").put(109, 109, "N").date8(110, 117, t.issue_date)
+    interest_from = t.due_date + timedelta(days=1) if t.interest_per_day else None
+    p.num(118, 118, "0").date8(119, 126, interest_from)
+    p.money(127, 141, t.interest_per_day).num(142, 142, "0").date8(143, 150, t.discount_until)
+    p.money(151, 165, t.discount_amount).num(166, 195, "0").put(196, 220, t.company_reference)
+    return p.put(221, 221, "3").num(222, 226, "0").num(227, 239, "0")
+
+
 def _segment_q(r: Checked, t: Title, sequence: int) -> Line:
     q = _start(r, sequence, "Q").num(18, 18, int(t.payer_kind)).num(19, 33, t.payer_document)
-    q.put(34, 73, t.payer_name).put(74, 113, t.payer_address).put(114, 128, t.payer_district)
+    q.put(34, 63 if r.bank == "341" else 73, t.payer_name).put(74, 113, t.payer_address).put(
+        114, 128, t.payer_district
+    )
     q.num(129, 136, t.payer_postal_code).put(137, 151, t.payer_city).put(152, 153, t.payer_state)
     return q.num(154, 169, "0").num(210, 212, "0")
 
@@ -149,11 +176,13 @@ def build(r: Checked) -> list[str]:
     header.date8(144, 151, when.date()).num(152, 157, when.strftime("%H%M%S"))
     header.num(158, 163, r.sequence).num(164, 166, profile.file_version)
     header.num(167, 171, profile.density)
+    if r.bank == "341":
+        header.num(226, 228, "0")  # [lib: brcobranca, ITAU-240 header complement]
     if r.bank == "104":
         header.put(192, 211, "REMESSA-PRODUCAO")  # CX-240 "situação do arquivo" (sample)
     batch = Line(240).num(1, 3, r.bank).num(4, 7, 1).put(8, 8, "1").put(9, 9, "R")
     # 12-13 are FEBRABAN's (blank, as in the BB, Sicoob and Sicredi samples); Caixa's has 00.
-    batch.num(10, 11, "1").put(12, 13, "00" if r.bank == "104" else "")
+    batch.num(10, 11, "1").put(12, 13, "00" if r.bank in ("104", "341") else "")
     batch.num(14, 16, profile.batch_version).num(18, 18, kind)
     batch.num(19, 33, r.company_document)
     if r.bank == "104":  # CX-240: código do beneficiário (6) + 14 zeros
@@ -165,12 +194,15 @@ def build(r: Checked) -> list[str]:
     batch.date8(192, 199, when.date()).num(200, 207, "0")
     details: list[str] = []
     for title in r.titles:
-        details.append(str(_segment_p(r, title, len(details) + 1)))
+        segment_p = _itau_segment_p if r.bank == "341" else _segment_p
+        details.append(str(segment_p(r, title, len(details) + 1)))
         details.append(str(_segment_q(r, title, len(details) + 1)))
         if title.fine_percent:
             details.append(str(_segment_r(r, title, len(details) + 1)))
     trailer = Line(240).num(1, 3, r.bank).num(4, 7, 1).put(8, 8, "5")
-    trailer.num(18, 23, len(details) + 2).num(24, 92, "0")
+    trailer.num(18, 23, len(details) + 2)
+    if r.bank != "341":  # Itaú's batch trailer is blank after the count [lib]
+        trailer.num(24, 92, "0")
     file_trailer = Line(240).num(1, 3, r.bank).num(4, 7, 9999).put(8, 8, "9")
     file_trailer.num(18, 23, 1).num(24, 29, len(details) + 4)
     if profile.file_trailer_zeros:

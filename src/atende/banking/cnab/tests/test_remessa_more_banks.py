@@ -88,9 +88,12 @@ def test_sicredi_dv_matches_the_published_nosso_numero_check_digits():
         assert sicredi_dv(account, digits[11:]) == vector["expected_dv"], vector
 
 
-def test_itau_account_dac_matches_the_manual():
-    # ITAU-BOL Anexo 2 p.55: 0057 / 12345 → 7 (check-digit entry dv-itau-04).
+def test_itau_dacs_match_the_manual():
+    # ITAU-BOL Anexo 2 p.55: 0057 / 12345 → 7 (dv-itau-04); Anexo 4 p.57 and nota 23: the
+    # nosso número's DAC over agência + conta + carteira + NN (dv-itau-01, -02).
     assert modulo10("0057" + "12345") == 7
+    for vector in _check_digits("dv-itau-0")[:2]:
+        assert str(modulo10(vector["input"])) == vector["expected_dv"], vector
 
 
 ITAU_HEADER = {"literal": (1, 19), "agency": (27, 30), "zeros": (31, 32), "account": (33, 37),
@@ -132,6 +135,34 @@ def test_itau_cnab400_fields_at_their_positions():
                                      "rate": "0000000000200", "sequence": "000003"}  # fmt: skip
     assert (trailer[0], trailer[394:]) == ("9", "000004")
     assert {len(line) for line in (header, detail, fine, trailer)} == {400}
+
+
+ITAU_P = {"account_block": (18, 37), "wallet": (38, 40), "nosso_numero": (41, 48),
+          "dac": (49, 49), "zeros": (58, 62), "document": (63, 72), "due": (78, 85),
+          "amount": (86, 100), "species": (107, 108), "interest_code": (118, 118),
+          "interest_from": (119, 126), "interest": (127, 141), "discount_code": (142, 142),
+          "discount_until": (143, 150), "discount": (151, 165), "reference": (196, 220),
+          "protest": (221, 221)}  # fmt: skip
+ITAU_Q = {"payer": (34, 63), "blank": (64, 73), "address": (74, 113)}
+
+
+def test_itau_cnab240_segment_p_is_itaus_own():
+    header, batch, p, q, r, batch_trailer, trailer = lines(ITAU | {"layout": "240"})
+    assert (header[52:72], header[163:166], batch[52:73]) == (
+        "00057 000000012345 7", "040", " 00057 000000012345 7")  # fmt: skip
+    # DAC of 0057 12345 109 00000021 by hand: the mod 10 sum is 46, 10 − 6 = 4.
+    assert read(p, ITAU_P) == {
+        "account_block": "00057 000000012345 7", "wallet": "109", "nosso_numero": "00000021",
+        "dac": "4", "zeros": "00000", "document": "FAT-88    ", "due": "10042026",
+        "amount": "000000000123456", "species": "01", "interest_code": "0",
+        "interest_from": "11042026", "interest": "000000000000041", "discount_code": "0",
+        "discount_until": "05042026", "discount": "000000000001234",
+        "reference": "BOLETO-77".ljust(25), "protest": "3",
+    }  # fmt: skip
+    assert read(q, ITAU_Q) == {"payer": "JOAO DA SILVA".ljust(30), "blank": " " * 10,
+                               "address": "RUA DAS FLORES, 10".ljust(40)}  # fmt: skip
+    assert (r[65], r[74:89], batch_trailer[17:23], trailer[17:29]) == (
+        "2", "000000000000200", "000005", "000001000007")  # fmt: skip
 
 
 P_BLOCK = {"agency": (18, 22), "agency_dv": (23, 23), "account": (24, 35), "account_dv": (36, 36),
@@ -184,7 +215,11 @@ def test_sicredi_beneficiary_code_defaults_to_the_conta():
     assert batch[11:13] == "  "  # FEBRABAN's, blank as in brcobranca's Sicredi sample
 
 
-@pytest.mark.parametrize("spec", [ITAU, SICOOB, SICREDI], ids=["itau", "sicoob", "sicredi"])
+@pytest.mark.parametrize(
+    "spec",
+    [ITAU, ITAU | {"layout": "240"}, SICOOB, SICREDI],
+    ids=["itau-400", "itau-240", "sicoob", "sicredi"],
+)
 def test_round_trip(spec):
     number = "26/200001" if spec is SICREDI else "21"
     second = replace(TITLE, nosso_numero="26/200002" if spec is SICREDI else "22",
