@@ -99,8 +99,22 @@ def as_list(items: list[str]) -> str:
 
 
 boletos = mutated(CAIXA, list(CAIXA))
-remessas = mutated(REMESSA, list(REMESSA)) | mutated(TITLE, list(TITLE)).map(
-    lambda title: json.dumps(REMESSA | {"titulos": "@@"}).replace('"@@"', f"[{title}]")
+OTHER_BANKS = [  # the same título at the other banks that have a remessa
+    REMESSA | {"bank": "341", "layout": "400", "agencia": "0057", "conta": "12345-7",
+               "carteira": "109"},
+    REMESSA | {"bank": "756", "agencia": "0001", "agencia_dv": "9", "conta": "123456-0",
+               "convenio": "19"},
+    REMESSA | {"bank": "748", "agencia": "0165", "conta": "00623-4", "posto": "02",
+               "titulos": [TITLE | {"nosso_numero": "26/200001"}]},
+    REMESSA | {"bank": "001", "layout": "400", "agencia": "1234", "agencia_dv": "3",
+               "conta": "12345", "convenio": "1234567", "carteira": "17", "variacao": "019"},
+]  # fmt: skip
+remessas = (
+    mutated(REMESSA, list(REMESSA))
+    | mutated(TITLE, list(TITLE)).map(
+        lambda title: json.dumps(REMESSA | {"titulos": "@@"}).replace('"@@"', f"[{title}]")
+    )
+    | st.sampled_from(OTHER_BANKS).flatmap(lambda base: mutated(base, list(base)))
 )
 fixtures = st.sampled_from(sorted((FIXTURES / "returns").iterdir()))
 damaged = fixtures.flatmap(
