@@ -22,6 +22,14 @@ STATES = frozenset(
 _PRINTABLE = re.compile(r"[ -~]*")
 
 
+def _as_text(value: object, *, field: str, label: str) -> str:
+    """str(value), refusing integers too long to print (Python's 4 300-digit limit)."""
+    try:
+        return str(value).strip()
+    except ValueError:
+        raise BankingError(f"{label}: número grande demais.", field=field) from None
+
+
 def text(value: object, *, field: str, label: str, width: int, required: bool = True) -> str:
     """Upper-case ASCII without accents, at most `width` characters."""
     if value is None:
@@ -58,7 +66,7 @@ def digits(
     returned without left zeros beyond what was typed: the writer zero-fills."""
     if isinstance(value, bool) or not isinstance(value, (str, int)) and value is not None:
         raise BankingError(f"{label}: deve ser um número ou texto com dígitos.", field=field)
-    raw = "" if value is None else str(value).strip()
+    raw = "" if value is None else _as_text(value, field=field, label=label)
     if not raw:
         if required:
             raise BankingError(f"{label}: campo obrigatório.", field=field)
@@ -117,7 +125,7 @@ def document(value: object, *, field: str, label: str) -> str:
     allowed and dropped (they are formatting, not data)."""
     if isinstance(value, bool) or not isinstance(value, (str, int)) and value is not None:
         raise BankingError(f"{label}: deve ser um texto com o CPF ou o CNPJ.", field=field)
-    raw = "" if value is None else str(value).strip()
+    raw = "" if value is None else _as_text(value, field=field, label=label)
     if not raw:
         raise BankingError(f"{label}: campo obrigatório.", field=field)
     number = re.sub(r"[.\-/ ]", "", raw)

@@ -113,6 +113,7 @@ REFUSALS = [
     ({"discount_amount": Decimal("5"), "discount_until": date(2026, 7, 15)},
      "titulos[0].desconto_ate", "Desconto até: entre a emissão e o vencimento."),
     ({"amount": 10.5}, "titulos[0].valor", "informe o valor como número ou texto"),
+    ({"nosso_numero": 10**5000}, "titulos[0].nosso_numero", "Nosso número: número grande demais."),
     ({"issue_date": date(1999, 12, 31), "due_date": date(2000, 7, 3)},
      "titulos[0].data_emissao", "Emissão: anterior a 2000."),
 ]  # fmt: skip
