@@ -1,10 +1,14 @@
 """Banking benchmarks (run by hand): boletos per second (codes only, and PDF), peak memory of a
-10 000-page PDF batch, return-file records parsed per second on 100 000 records.
+10 000-page PDF batch, and a 100 000-título CNAB 240 return parsed and written as JSON the way
+`python -m atende.banking retorno` does (CPU and wall time, and the peak memory of that step).
 
-    .venv/bin/python bench/bench_banking.py
+    .venv/bin/python bench/bench_banking.py            # everything
+    .venv/bin/python bench/bench_banking.py --returns  # only the return file
 """
 
 import io
+import os
+import platform
 import resource
 import sys
 import tempfile
@@ -16,8 +20,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from atende.banking.boleto import boleto_codes  # noqa: E402
+from atende.banking.cnab.cli import write_return  # noqa: E402
 from atende.banking.cnab.returns import parse_return  # noqa: E402
-from atende.banking.cnab.writer import Line  # noqa: E402
+from atende.banking.cnab.tests.builders import cnab240_return  # noqa: E402
 from atende.banking.models import Beneficiary, Boleto, Payer  # noqa: E402
 from atende.banking.pdf import boletos_pdf  # noqa: E402
 
@@ -33,30 +38,6 @@ def boletos(count: int):
         )  # fmt: skip
 
 
-def cnab240_return(records: int, per_batch: int = 10_000) -> bytes:
-    """A Caixa CNAB 240 return with `records` títulos (T + U), in batches of `per_batch`."""
-    header = Line(240).num(1, 3, "104").num(4, 8, "0").put(143, 143, "2")
-    lines, batches = [str(header.num(144, 151, "01122026"))], -(-records // per_batch)
-    for batch in range(1, batches + 1):
-        lines.append(str(Line(240).num(1, 3, "104").num(4, 7, batch).put(8, 8, "1")))
-        count = min(per_batch, records - (batch - 1) * per_batch)
-        for index in range(count):
-            number = (batch - 1) * per_batch + index
-            t = Line(240).num(1, 3, "104").num(4, 7, batch).put(8, 8, "3")
-            t.num(9, 13, 2 * index + 1).put(14, 14, "T").num(16, 17, 6)
-            t.put(40, 56, f"14{number:015d}").num(74, 81, "10122026").num(82, 96, 9990)
-            t.num(97, 99, "104").num(199, 213, 150)
-            u = Line(240).num(1, 3, "104").num(4, 7, batch).put(8, 8, "3")
-            u.num(9, 13, 2 * index + 2).put(14, 14, "U").num(16, 17, 6).num(78, 92, 9990)
-            u.num(93, 107, 9840).num(138, 145, "09122026").num(146, 153, "10122026")
-            lines += [str(t), str(u)]
-        trailer = Line(240).num(1, 3, "104").num(4, 7, batch).put(8, 8, "5")
-        lines.append(str(trailer.num(18, 23, 2 * count + 2)))
-    final = Line(240).num(1, 3, "104").num(4, 7, 9999).put(8, 8, "9").num(18, 23, batches)
-    lines.append(str(final.num(24, 29, len(lines) + 1)))
-    return ("\r\n".join(lines) + "\r\n").encode()
-
-
 def timed(label: str, count: int, action) -> None:
     started = time.perf_counter()
     action()
@@ -64,7 +45,34 @@ def timed(label: str, count: int, action) -> None:
     print(f"{label:<52} {count:>8} in {elapsed:7.2f} s = {count / elapsed:>10,.0f}/s")
 
 
+def return_to_json(titles: int = 100_000) -> None:
+    """The `retorno` command's work on a file of `titles` títulos: read it as a stream from
+    disk, parse it, write the JSON (to /dev/null)."""
+    with tempfile.NamedTemporaryFile(suffix=".ret") as handle:
+        handle.write(cnab240_return(titles))
+        handle.flush()
+        size = handle.tell()
+        started, cpu = time.perf_counter(), time.process_time()
+        with open(handle.name, "rb") as source:
+            result = parse_return(source)
+        parsed, parsed_cpu = time.perf_counter(), time.process_time()
+        with open(os.devnull, "w", encoding="utf-8") as out:
+            write_return(result, out)
+        done, done_cpu = time.perf_counter(), time.process_time()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"CNAB 240 return, {titles} títulos ({size / 1e6:.1f} MB, {2 * titles} T+U records)")
+    print(f"  parse      {parsed - started:6.2f} s wall {parsed_cpu - cpu:6.2f} s CPU")
+    print(f"  JSON out   {done - parsed:6.2f} s wall {done_cpu - parsed_cpu:6.2f} s CPU")
+    print(f"  total      {done - started:6.2f} s wall {done_cpu - cpu:6.2f} s CPU; "
+          f"process peak RSS {peak:.0f} MB; load average {os.getloadavg()[0]:.1f}")  # fmt: skip
+
+
 def main() -> None:
+    print(f"{os.cpu_count()} CPUs, {platform.processor() or platform.machine()}; "
+          f"Python {platform.python_version()}")  # fmt: skip
+    if "--returns" in sys.argv:
+        return_to_json()
+        return
     timed("boletos, barcode + linha + nosso número", 100_000,
           lambda: [boleto_codes(b) for b in boletos(100_000)])  # fmt: skip
     timed("boletos with PDF (one page each)", 1_000,
@@ -76,9 +84,7 @@ def main() -> None:
         grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
         print(f"  10 000-page PDF: {output.tell() / 1e6:.1f} MB file; "
               f"peak RSS grew by {grown / 1024:.0f} MB")  # fmt: skip
-    data = cnab240_return(100_000)
-    timed("CNAB 240 return, T+U records parsed (100 000 títulos)", 100_000,
-          lambda: parse_return(data))  # fmt: skip
+    return_to_json()
 
 
 if __name__ == "__main__":

@@ -1,18 +1,8 @@
-"""Fixed-width record writer: ASCII upper case without accents, numbers zero-padded."""
+"""Fixed-width record writer. It never cuts, rounds or cleans: values are checked before they
+reach it (remessa_rules.py), and a value that does not fit here is a bug, raised as such."""
 
-import re
-import unicodedata
 from datetime import date
 from decimal import Decimal
-
-from atende.banking.errors import BankingError
-
-
-def ascii_upper(text: str) -> str:
-    """Bank files are ASCII: accents removed, upper case, only printable characters."""
-    plain = unicodedata.normalize("NFKD", str(text or ""))
-    plain = "".join(char for char in plain if not unicodedata.combining(char))
-    return re.sub(r"[^ -~]", " ", plain).upper()
 
 
 class Line:
@@ -22,22 +12,26 @@ class Line:
         self.chars = [" "] * length
 
     def put(self, start: int, end: int, value: str) -> "Line":
+        """Text, left-aligned and padded with spaces."""
         width = end - start + 1
-        self.chars[start - 1 : end] = list(value[:width].ljust(width))
+        if len(value) > width or not value.isascii():
+            raise ValueError(f"{value!r} does not fit positions {start}-{end}")
+        self.chars[start - 1 : end] = list(value.ljust(width))
         return self
 
-    def alpha(self, start: int, end: int, value: object) -> "Line":
-        return self.put(start, end, ascii_upper(str(value or "")))
-
     def num(self, start: int, end: int, value: object) -> "Line":
-        text = re.sub(r"\D", "", str(value if value is not None else ""))
-        width = end - start + 1
-        if len(text) > width:
-            raise BankingError(f"Valor “{value}” não cabe em {width} posições ({start}-{end}).")
-        return self.put(start, end, text.zfill(width))
+        """Digits, right-aligned and padded with zeros."""
+        text = str(value)
+        if not (text.isascii() and text.isdigit()):
+            raise ValueError(f"{value!r} is not a number for positions {start}-{end}")
+        return self.put(start, end, text.zfill(end - start + 1))
 
     def money(self, start: int, end: int, amount: Decimal) -> "Line":
-        return self.num(start, end, int((Decimal(amount) * 100).quantize(Decimal(1))))
+        """Centavos: two implied decimals, exactly (never rounded)."""
+        cents = amount * 100
+        if cents != cents.to_integral_value() or cents < 0:
+            raise ValueError(f"{amount} is not a whole number of centavos")
+        return self.num(start, end, int(cents))
 
     def date6(self, start: int, end: int, value: date | None) -> "Line":
         return self.num(start, end, value.strftime("%d%m%y") if value else "0")

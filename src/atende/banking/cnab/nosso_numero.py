@@ -1,0 +1,65 @@
+"""The nosso número of a return record, three ways: as the bank wrote it (raw), without the DV
+(the number the título was registered with) and as the boleto printed it (with the DV).
+
+Each bank writes it differently (FACTS.md §3, §5-§7, §9; FACTS-more-banks.md §1.2-§4.2). Where
+the file carries the DV, it is kept as sent, never recomputed; only Caixa CNAB 400 leaves it
+out, and then it is computed with Caixa's own rule (CX-BOL §6).
+"""
+
+from atende.banking.digits import modulo11_caixa
+
+
+def bb(raw: str) -> tuple[str, str]:
+    """BB, left-aligned: convênio 7 → 17 digits without DV; convênio 4 or 6 → 11 + DV."""
+    value = raw.strip()
+    if len(value) == 12:  # CCCCSSSSSSSD / CCCCCCSSSSSD (G069)
+        return value[:11], f"{value[:11]}-{value[11]}"
+    return value, value
+
+
+def caixa(modality: str, number: str, dv: str = "") -> tuple[str, str]:
+    """Caixa SIGCB: modalidade (11/14/21/24) + 15 digits, `-DV` printed after the 17."""
+    if not number.strip("0 "):
+        return "", ""  # tarifas diversas (34) and débito de tarifas (28) carry no título
+    full = modality + number
+    if not dv.strip() and full.isascii() and full.isdigit():
+        dv = str(modulo11_caixa(full))
+    return full, f"{full}-{dv.strip()}"
+
+
+def bradesco(wallet: str, number: str, dv: str) -> tuple[str, str]:
+    """Bradesco `CC/NNNNNNNNNNN-D` (BRA-400 p.17-19); the DV may be "P"."""
+    if not (number + dv).strip("0 "):
+        return "", ""
+    return number, f"{wallet[-2:]}/{number}-{dv}"
+
+
+def itau(wallet: str, number: str, dac: str) -> tuple[str, str]:
+    """Itaú `CCC/NNNNNNNN-D` (ITAU-BOL nota 23 p.34)."""
+    if not (number + dac).strip("0 "):
+        return "", ""
+    return number, f"{wallet}/{number}-{dac}"
+
+
+def with_dv(number: str, dv: str) -> tuple[str, str]:
+    """Santander (12 + DV, or 7 + DV in CNAB 400) and Sicoob (NN + DV): `NNN-D`. A number
+    of zeros with a DV is kept (masked samples have `000000000000` + 1)."""
+    if not (number + dv).strip("0 "):
+        return "", ""
+    return number, f"{number}-{dv}"
+
+
+def sicoob_240(raw: str) -> tuple[str, str]:
+    """T 38-47: the NN with its DV, zero-filled to 10 (SIC-XLS sheet 06 row 80)."""
+    field = raw[:10]
+    if not field.strip("0 "):
+        return "", ""  # blank when Sicoob printed the boleto
+    return with_dv(field[:9].lstrip("0").zfill(7), field[9])
+
+
+def sicredi(raw: str) -> tuple[str, str]:
+    """`AAByyyyyD`, left-aligned, printed `AA/Byyyyy-D` (SCR-400 §5.3 p.7)."""
+    value = raw.strip()
+    if len(value) != 9:
+        return value, value
+    return value[:8], f"{value[:2]}/{value[2:8]}-{value[8]}"
