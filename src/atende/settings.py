@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # serves Swagger UI's files from our own static files (the CSP allows no CDN)
     "django_htmx",
     "template_partials",
     "rules.apps.AutodiscoverRulesConfig",
