@@ -9,6 +9,7 @@ from pydantic import Field
 from atende.accounts.permissions import require
 from atende.core.errors import DomainError
 from atende.core.schemas import MAX_ID, RecordId, StrictIn
+from atende.core.validation import SINGLE_LINE_PATTERN
 from atende.customers.models import (
     Category,
     ContactType,
@@ -53,13 +54,14 @@ Number = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 class CustomerQuery(StrictIn):
-    q: str = Field("", max_length=200)
+    q: str = Field("", max_length=200, pattern=SINGLE_LINE_PATTERN)
     active: Literal["1", "0", ""] = "1"
     category_id: RecordId | None = None
     owner_id: RecordId | None = None
-    city: str = Field("", max_length=100)
+    city: str = Field("", max_length=100, pattern=SINGLE_LINE_PATTERN)
     sort: Literal[tuple(SORTS)] = "name"
-    cursor: str | None = Field(None, max_length=1000)
+    # Opaque: only a `next_cursor` this API returned is valid (anything else is a 400).
+    cursor: str | None = Field(None, max_length=1000, pattern=r"^[A-Za-z0-9_-]*$")
 
 
 def _resolve(payload: CustomerIn) -> dict:
@@ -119,7 +121,15 @@ def list_contacts(request, number: Number):
 def _contact_fields(payload: ContactIn) -> dict:
     fields = payload.dict()
     type_id = fields.pop("contact_type_id")
-    fields["contact_type"] = get_object_or_404(ContactType, pk=type_id) if type_id else None
+    fields["contact_type"] = None
+    if type_id is not None:
+        # An id from the organization's list: unknown is a refused value (422), not a missing
+        # customer or contact (404).
+        fields["contact_type"] = ContactType.objects.filter(pk=type_id).first()
+        if fields["contact_type"] is None:
+            raise DomainError(
+                "Tipo de contato não encontrado.", code="not_found", field="contact_type_id"
+            )
     return fields
 
 
