@@ -15,6 +15,7 @@ from atende.banking.barcode import (
 )
 from atende.banking.errors import BankingError
 from atende.banking.models import Beneficiary, Boleto, BoletoCodes, Payer
+from atende.banking.pix import boleto_pix
 
 BANK_CODE = re.compile(r"(\d{1,3})(?:-\d)?")
 FIRST_WORD = re.compile(r"[A-Za-z0-9]+")
@@ -179,9 +180,13 @@ def boleto_from_inputs(data: dict[str, Any]) -> Boleto:
     )
     if not _text(data, "valor"):
         raise BankingError("Informe o valor.", field="valor")
+    amount = parse_amount(data["valor"])
+    pix = _text(data, "pix")
+    if pix:  # refused here, so a batch is checked before any page of its PDF is written
+        boleto_pix(pix, amount)
     return Boleto(
         bank=bank,
-        amount=parse_amount(data["valor"]),
+        amount=amount,
         due_date=_date(data.get("vencimento"), "vencimento"),
         nosso_numero=number,
         beneficiary=beneficiary,
@@ -189,7 +194,7 @@ def boleto_from_inputs(data: dict[str, Any]) -> Boleto:
         document_number=_text(data, "numero_documento", "seu_numero"),
         issue_date=_date(data.get("data_documento"), "data_documento"),
         instructions=_instructions(data.get("instrucoes")),
-        pix_payload=_text(data, "pix"),
+        pix_payload=pix,
         options=options,
         guarantor_name=_text(data, "sacador_avalista"),
         guarantor_document=_text(data, "documento_sacador_avalista"),

@@ -62,9 +62,12 @@ def beneficiary_code(boleto: Boleto) -> str:
     """Agência-DV / conta-DV (BB-BOL prints "4042-8 / 00061900-0"; FACTS.md §5).
 
     A DV typed with the agência or conta is printed as it is; a missing one is computed with
-    the BB module 11 (weights 9..2, 10 → X), as brcobranca's spec does [lib].
+    the BB module 11 (weights 9..2, 10 → X), as brcobranca's spec does [lib]. Without
+    agência and conta (convênios 7 and 8 do not need them) the convênio is printed.
     """
     beneficiary = boleto.beneficiary
+    if not (beneficiary.agency and beneficiary.account):  # convênios 7 and 8 do not need them
+        return _convenio(boleto)
     agency = only_digits(beneficiary.agency, field="agencia", length=4)
     account = only_digits(beneficiary.account, field="conta", length=8)
     agency_dv = beneficiary.agency_dv.strip() or modulo11_bb(agency)

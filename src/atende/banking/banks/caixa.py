@@ -101,8 +101,11 @@ def beneficiary_code(boleto: Boleto) -> str:
     """Agência / código do beneficiário-DV (CX-BOL: "1234 / 005507-7"); 7-digit codes carry
     no DV in the barcode and are printed as they are [unverified, §6]; SICOB: the cedente."""
     beneficiary = boleto.beneficiary
-    agency = only_digits(beneficiary.agency, field="agencia", length=4)
     if is_sicob(boleto):
-        return f"{agency} / {only_digits(beneficiary.account, field='conta', length=11)}"
-    code = _beneficiary_code(boleto)
-    return f"{agency} / {code if _is_seven_digit_code(boleto) else code[:6] + '-' + code[6]}"
+        code = only_digits(beneficiary.account, field="conta", length=11)
+    else:
+        code = _beneficiary_code(boleto)
+        code = code if _is_seven_digit_code(boleto) else f"{code[:6]}-{code[6]}"
+    if not beneficiary.agency:  # not part of the barcode: printed when known
+        return code
+    return f"{only_digits(beneficiary.agency, field='agencia', length=4)} / {code}"
