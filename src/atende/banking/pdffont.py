@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import repeat
 
 from reportlab.pdfbase.ttfonts import TTFontFile
 
@@ -37,11 +38,15 @@ class FontProgram:
 
     name: str
     file: TTFontFile
-    widths: dict[int, int]  # code point → advance in 1/1000 em (rounded, as /W says)
+    widths: dict[str, int]  # character → advance in 1/1000 em (rounded, as /W says)
     missing_width: int
 
     def width(self, char: str) -> int:
-        return self.widths.get(ord(char), self.missing_width)
+        return self.widths.get(char, self.missing_width)
+
+    def text_width(self, text: str) -> int:
+        """Sum of the advances of `text` in 1/1000 em (`map` keeps it in C: it is hot)."""
+        return sum(map(self.widths.get, text, repeat(self.missing_width)))
 
 
 @cache
@@ -50,15 +55,21 @@ def font_program(name: str) -> FontProgram:
     path = resources.files("fontpkg_lato") / "files" / FONT_FILES[name]
     with resources.as_file(path) as real_path:
         parsed = TTFontFile(str(real_path))
-    widths = {code: round(width) for code, width in parsed.charWidths.items()}
+    widths = {chr(code): round(width) for code, width in parsed.charWidths.items()}
     return FontProgram(name, parsed, widths, round(parsed.defaultWidth))
+
+
+# C0 and C1 control characters (Unicode category Cc) → space.
+_CONTROLS = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], " ")
 
 
 def clean_text(text: str) -> str:
     """NFC (a letter and its combining accent become the precomposed letter the font has) and
     control characters as spaces (a drawn line has no line breaks or tabs)."""
-    text = unicodedata.normalize("NFC", str(text))
-    return "".join(" " if unicodedata.category(char) == "Cc" else char for char in text)
+    text = str(text)
+    if not (text.isascii() and text.isprintable()):
+        text = unicodedata.normalize("NFC", text).translate(_CONTROLS)
+    return text
 
 
 class DocumentFont:
@@ -67,22 +78,22 @@ class DocumentFont:
     def __init__(self, name: str) -> None:
         self.program = font_program(name)
         self.cids: dict[str, int] = {}  # character → CID (1, 2, …; 0 is .notdef)
+        self.hex: dict[str, bytes] = {}  # character → its CID as 4 hex digits
+
+    def _new(self, char: str) -> bytes:
+        # Two bytes per CID: past 65 535 distinct characters the rest print as .notdef.
+        cid = self.cids[char] = len(self.cids) + 1 if len(self.cids) < MAX_CID else 0
+        self.hex[char] = b"%04X" % cid
+        return self.hex[char]
 
     def encode(self, text: str) -> bytes:
         """`text` as the hex string of its CIDs, for a `Tj` operator."""
-        cids = self.cids
-        codes = []
-        for char in text:
-            cid = cids.get(char)
-            if cid is None:
-                # Two bytes per CID: past 65 535 distinct characters the rest print as .notdef.
-                cid = cids[char] = len(cids) + 1 if len(cids) < MAX_CID else 0
-            codes.append(cid)
-        return b"<" + b"".join(b"%04X" % cid for cid in codes) + b">"
+        known = self.hex
+        return b"<" + b"".join(known.get(char) or self._new(char) for char in text) + b">"
 
     def width(self, text: str, size: float) -> float:
         """Advance width of `text` at `size` points, from the font's own metrics."""
-        return sum(self.program.width(char) for char in text) * size / 1000
+        return self.program.text_width(text) * size / 1000
 
     def write(self, add_object: Callable[[str, bytes | None], int]) -> str:
         """Write the font's objects through `add_object(entries, stream)`, which returns each

@@ -5,6 +5,7 @@ count of characters: "WWWW" and "iiii" are not the same width, and neither are "
 and a name in capitals.
 """
 
+import math
 from collections.abc import Iterable
 
 from atende.banking.pdfwriter import StreamingCanvas as Canvas
@@ -38,10 +39,15 @@ def cut_to_width(canvas: Canvas, text: str, font: str, size: float, width: float
 def fit_line(
     canvas: Canvas, text: str, font: str, size: float, width: float, min_size: float = 5.0
 ) -> tuple[str, float]:
-    """One line: the largest size down to `min_size` at which it fits; cut at `min_size`."""
-    for current in _sizes(size, min_size):
-        if canvas.stringWidth(text, font, current) <= width:
-            return text, current
+    """One line: the largest size (in steps of `STEP` down to `min_size`) at which it fits;
+    cut with "…" at `min_size`. Width grows linearly with the size: one measurement."""
+    natural = canvas.stringWidth(text, font, size)
+    if natural <= width:
+        return text, size
+    fitting = size * width / natural
+    current = size - math.ceil(round((size - fitting) / STEP, 6)) * STEP
+    if current >= min_size:
+        return text, round(current, 2)
     return cut_to_width(canvas, text, font, min_size, width), min_size
 
 
