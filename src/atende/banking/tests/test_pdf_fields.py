@@ -2,10 +2,15 @@
 FEBRABAN field, each bank's own formats, text fitted by width, and the PIX checks."""
 
 import io
+import shutil
+import subprocess
+import unicodedata
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from atende.banking.boleto import boleto_codes, boleto_from_inputs
 from atende.banking.errors import BankingError
@@ -202,3 +207,48 @@ def test_pix_wording_tells_to_pay_one_way_or_the_other():
 def test_a_boleto_without_amount_prints_no_amount():
     text = _text(_boleto(amount=Decimal("0.00")))
     assert "R$ 0,00" not in text
+
+
+def _letters() -> list[str]:
+    """Letters of Latin-1, Latin Extended-A/B and Additional, Greek and Cyrillic that the font
+    has (the few it lacks are medieval or archaic) and that NFC keeps as they are."""
+    cmap = font_program(BOLD).file.charToGlyph
+    ranges = [(0x41, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF), (0x370, 0x3FF), (0x400, 0x4FF)]
+    return [
+        chr(code)
+        for low, high in ranges
+        for code in range(low, high + 1)
+        if unicodedata.category(chr(code)).startswith("L")
+        and code in cmap
+        and unicodedata.normalize("NFC", chr(code)) == chr(code)
+    ]
+
+
+@given(st.lists(st.text(st.sampled_from(_letters()), min_size=1, max_size=9), min_size=1,
+                max_size=4))  # fmt: skip
+@settings(max_examples=25, deadline=None)
+def test_any_name_made_of_these_letters_extracts_exactly(words):
+    name = " ".join(words)
+    text = _text(_boleto(payer=Payer(name=name, document="52998224725")))
+    assert f"{name} – CPF 529.982.247-25" in text
+
+
+def test_every_bank_scans_back_from_the_rendered_pages(tmp_path):
+    """Seven pages, one per bank, rasterised by poppler and read by zbar."""
+    if not (shutil.which("pdftoppm") and shutil.which("zbarimg")):
+        pytest.skip("pdftoppm/zbarimg not installed (Debian poppler-utils and zbar-tools)")
+    boletos = [
+        boleto_from_inputs({**inputs, "valor": "10.00", "vencimento": "2026-12-10"})
+        for inputs, *_ in BANKS
+    ]
+    pdf = tmp_path / "banks.pdf"
+    with pdf.open("wb") as output:
+        boletos_pdf(boletos, output)
+    subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdf), str(tmp_path / "page")],
+                   check=True)  # fmt: skip
+    for number, boleto in enumerate(boletos, start=1):
+        scanned = subprocess.run(
+            ["zbarimg", "--raw", "-q", str(tmp_path / f"page-{number}.png")],
+            capture_output=True, text=True, check=True,
+        ).stdout.split()  # fmt: skip
+        assert scanned == [boleto_codes(boleto).barcode]
