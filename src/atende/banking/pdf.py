@@ -294,6 +294,16 @@ def _qr(canvas: Canvas, payload: str, x: float, y: float) -> None:
                 column += 1
 
 
+def printable(boleto: Boleto) -> BoletoCodes:
+    """Everything a page needs that can be refused (codes, beneficiary code, PIX), checked
+    without drawing: a batch that passes prints whole. Raises BankingError."""
+    codes = boleto_codes(boleto)
+    bank_module(boleto.bank).beneficiary_code(boleto)
+    if boleto.pix_payload:
+        boleto_pix(boleto.pix_payload, boleto.amount)
+    return codes
+
+
 def boletos_pdf(
     boletos: Iterable[Boleto], output: BinaryIO, *, logo: Logo | None = None, compress: bool = True
 ) -> int:
@@ -301,15 +311,13 @@ def boletos_pdf(
 
     `output` is any binary writable: a file, BytesIO, a pipe or a streaming HTTP response. A
     boleto whose codes or PIX payload are invalid raises BankingError before its page is drawn
-    (the pages before it are already written: check a batch first, as the CLI does).
+    (the pages before it are already written: check a batch first with `printable`).
     """
     canvas = Canvas(output, pagesize=A4, compress=compress)
     canvas.setTitle("Boletos")
     count = 0
     for boleto in boletos:
-        codes = boleto_codes(boleto)
-        if boleto.pix_payload:
-            boleto_pix(boleto.pix_payload, boleto.amount)
+        codes = printable(boleto)
         _draw(canvas, boleto, codes, logo, pix=bool(boleto.pix_payload))
         canvas.showPage()
         count += 1

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from atende.banking.boleto import boleto_codes, boleto_from_inputs
 from atende.banking.errors import BankingError
 from atende.banking.models import Beneficiary, Boleto, Payer
-from atende.banking.pdf import boletos_pdf
+from atende.banking.pdf import boletos_pdf, printable
 from atende.banking.pdffont import BOLD, REGULAR, font_program
 from atende.banking.pdflayout import fit_line, fit_paragraphs
 from atende.banking.pdfwriter import StreamingCanvas
@@ -252,3 +252,14 @@ def test_every_bank_scans_back_from_the_rendered_pages(tmp_path):
             capture_output=True, text=True, check=True,
         ).stdout.split()  # fmt: skip
         assert scanned == [boleto_codes(boleto).barcode]
+
+
+def test_printable_refuses_what_would_stop_a_batch_half_way():
+    # Caixa's agência is not part of the barcode, so only the printed code notices letters.
+    caixa = boleto_from_inputs({"bank": "104", "agencia": "12a4", "codigo_beneficiario": "005507",
+                                "nosso_numero": "8", "valor": "1.00"})  # fmt: skip
+    assert boleto_codes(caixa).nosso_numero == "14000000000000008-1"
+    with pytest.raises(BankingError, match="Agência: use apenas dígitos") as caught:
+        printable(caixa)
+    assert caught.value.field == "agencia"
+    assert printable(_boleto()) == boleto_codes(_boleto())
