@@ -90,11 +90,11 @@ def _box(
 ) -> None:
     """A framed field: its label at the top, the value fitted to the width at the bottom."""
     canvas.rect(x, y, w, h)
-    text, size = fit_line(canvas, label, REGULAR, 6, w - 2 * PAD, 4)
+    text, size = fit_line(label, REGULAR, 6, w - 2 * PAD, 4)
     canvas.setFont(REGULAR, size)
     canvas.drawString(x + PAD, y + h - 2.6 * mm, text)
     if value:
-        text, size = fit_line(canvas, value, BOLD, 9, w - 2 * PAD)
+        text, size = fit_line(value, BOLD, 9, w - 2 * PAD)
         canvas.setFont(BOLD, size)
         if right:
             canvas.drawRightString(x + w - PAD, y + 2 * mm, text)
@@ -113,7 +113,7 @@ def _lines(
     size: float,
 ) -> None:
     """Paragraphs wrapped inside the area whose top-left corner is (x, top)."""
-    lines, fitted = fit_paragraphs(canvas, texts, font, size, w, h)
+    lines, fitted = fit_paragraphs(texts, font, size, w, h)
     canvas.setFont(font, fitted)
     for index, line in enumerate(lines):
         canvas.drawString(x, top - fitted - index * fitted * LEADING, line)
@@ -121,7 +121,7 @@ def _lines(
 
 def _bank_line(canvas: Canvas, y: float, boleto: Boleto, linha: str) -> None:
     """Bank name | code-DV | linha digitável, above a heavier rule (FEBRABAN layout)."""
-    name, size = fit_line(canvas, SHORT_NAMES[boleto.bank], BOLD, 13, 36 * mm)
+    name, size = fit_line(SHORT_NAMES[boleto.bank], BOLD, 13, 36 * mm)
     canvas.setFont(BOLD, size)
     canvas.drawString(LEFT, y, name)
     canvas.rect(LEFT + 38 * mm, y - 1.5 * mm, 0.6, 7 * mm, stroke=0, fill=1)
@@ -129,7 +129,7 @@ def _bank_line(canvas: Canvas, y: float, boleto: Boleto, linha: str) -> None:
     canvas.setFont(BOLD, 14)
     code = f"{boleto.bank}-{BANK_DVS[boleto.bank]}"
     canvas.drawString(LEFT + 48 * mm - canvas.stringWidth(code, BOLD, 14) / 2, y, code)
-    text, size = fit_line(canvas, linha, BOLD, 11.5, WIDTH - 61 * mm, 8)
+    text, size = fit_line(linha, BOLD, 11.5, WIDTH - 61 * mm, 8)
     canvas.setFont(BOLD, size)
     canvas.drawRightString(LEFT + WIDTH, y, text)
     canvas.rect(LEFT, y - 2.2 * mm, WIDTH, 0.8, stroke=0, fill=1)
@@ -145,11 +145,11 @@ def _common_boxes(canvas: Canvas, y: float, boleto: Boleto, codes: BoletoCodes) 
     canvas.rect(LEFT, y, MAIN, 12 * mm)
     canvas.setFont(REGULAR, 6)
     canvas.drawString(LEFT + PAD, y + 12 * mm - 2.6 * mm, "Beneficiário")
-    name, size = fit_line(canvas, _named(b.name, b.document), BOLD, 9, MAIN - 2 * PAD)
+    name, size = fit_line(_named(b.name, b.document), BOLD, 9, MAIN - 2 * PAD)
     canvas.setFont(BOLD, size)
     canvas.drawString(LEFT + PAD, y + 5.6 * mm, name)
     address = _address(b.address, b.district, b.city, b.state, b.postal_code)
-    text, size = fit_line(canvas, address, REGULAR, 7.5, MAIN - 2 * PAD)
+    text, size = fit_line(address, REGULAR, 7.5, MAIN - 2 * PAD)
     canvas.setFont(REGULAR, size)
     canvas.drawString(LEFT + PAD, y + 1.8 * mm, text)
     code = bank_module(boleto.bank).beneficiary_code(boleto)
@@ -186,7 +186,7 @@ def _payer_box(canvas: Canvas, y: float, h: float, boleto: Boleto, *, address: b
     canvas.drawString(LEFT + PAD, y + h - 2.6 * mm, "Pagador")
     if address:
         canvas.drawRightString(LEFT + WIDTH - PAD, y + h - 2.6 * mm, "Código de baixa")
-    name, size = fit_line(canvas, _named(payer.name, payer.document), BOLD, 9, WIDTH - 2 * PAD)
+    name, size = fit_line(_named(payer.name, payer.document), BOLD, 9, WIDTH - 2 * PAD)
     canvas.setFont(BOLD, size)
     canvas.drawString(LEFT + PAD, y + h - 6.4 * mm, name)
     if address:
@@ -195,7 +195,7 @@ def _payer_box(canvas: Canvas, y: float, h: float, boleto: Boleto, *, address: b
         _lines(canvas, LEFT + PAD, y + h - 7.4 * mm, WIDTH - 2 * PAD, h - 12 * mm, [where],
                REGULAR, 8)  # fmt: skip
     guarantor = _named(boleto.guarantor_name, boleto.guarantor_document)
-    text, size = fit_line(canvas, f"Sacador/Avalista: {guarantor}".strip(), REGULAR, 7.5,
+    text, size = fit_line(f"Sacador/Avalista: {guarantor}".strip(), REGULAR, 7.5,
                           WIDTH - 2 * PAD)  # fmt: skip
     canvas.setFont(REGULAR, size)
     canvas.drawString(LEFT + PAD, y + 1.6 * mm, text)
@@ -255,10 +255,12 @@ def _barcode(canvas: Canvas, digits: str, x: float, y: float) -> None:
         bars, spaces = I2OF5[int(first)], I2OF5[int(second)]
         elements += "".join(bar + space for bar, space in zip(bars, spaces, strict=True))
     elements += "wnn"
+    spans: list[tuple[float, float]] = []  # (x, width) of each bar
     for index, element in enumerate(elements):
         if index % 2 == 0:  # even positions are bars, odd are spaces
-            canvas.rect(x, y, widths[element], 13 * mm, stroke=0, fill=1)
+            spans.append((x, widths[element]))
         x += widths[element]
+    canvas.fill_rects(spans, y, 13 * mm)
 
 
 def _pix(canvas: Canvas, boleto: Boleto, top: float) -> None:
@@ -267,7 +269,7 @@ def _pix(canvas: Canvas, boleto: Boleto, top: float) -> None:
     _qr(canvas, boleto.pix_payload, x, top - QR_SIZE)
     text_x = LEFT + 107 * mm
     text_w = x - 4 * mm - text_x  # 4 mm: the QR code's quiet zone (4 modules)
-    title, size = fit_line(canvas, "Pague com PIX ou com o código de barras", BOLD, 8, text_w)
+    title, size = fit_line("Pague com PIX ou com o código de barras", BOLD, 8, text_w)
     canvas.setFont(BOLD, size)
     canvas.drawString(text_x, top - 3 * mm, title)
     amount = format_brl(boleto.amount) if boleto.amount else "o valor do boleto"

@@ -72,24 +72,27 @@ def clean_text(text: str) -> str:
     return text
 
 
+def text_width(text: str, font: str, size: float) -> float:
+    """Width in points of `text` set in `font` (REGULAR or BOLD) at `size`."""
+    return font_program(font).text_width(clean_text(text)) * size / 1000
+
+
 class DocumentFont:
     """One font as used by one document: the CIDs given out so far, in order of first use."""
 
     def __init__(self, name: str) -> None:
         self.program = font_program(name)
         self.cids: dict[str, int] = {}  # character → CID (1, 2, …; 0 is .notdef)
-        self.hex: dict[str, bytes] = {}  # character → its CID as 4 hex digits
-
-    def _new(self, char: str) -> bytes:
-        # Two bytes per CID: past 65 535 distinct characters the rest print as .notdef.
-        cid = self.cids[char] = len(self.cids) + 1 if len(self.cids) < MAX_CID else 0
-        self.hex[char] = b"%04X" % cid
-        return self.hex[char]
+        self.hex: dict[int, str] = {}  # code point → its CID as 4 hex digits (a str.translate
+        # table: encoding a line is then one call in C)
 
     def encode(self, text: str) -> bytes:
         """`text` as the hex string of its CIDs, for a `Tj` operator."""
-        known = self.hex
-        return b"<" + b"".join(known.get(char) or self._new(char) for char in text) + b">"
+        for char in set(text).difference(self.cids):
+            # Two bytes per CID: past 65 535 distinct characters the rest print as .notdef.
+            cid = self.cids[char] = len(self.cids) + 1 if len(self.cids) < MAX_CID else 0
+            self.hex[ord(char)] = f"{cid:04X}"
+        return b"<" + text.translate(self.hex).encode("ascii") + b">"
 
     def width(self, text: str, size: float) -> float:
         """Advance width of `text` at `size` points, from the font's own metrics."""

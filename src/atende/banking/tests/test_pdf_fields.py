@@ -16,9 +16,8 @@ from atende.banking.boleto import boleto_codes, boleto_from_inputs
 from atende.banking.errors import BankingError
 from atende.banking.models import Beneficiary, Boleto, Payer
 from atende.banking.pdf import boletos_pdf, printable
-from atende.banking.pdffont import BOLD, REGULAR, font_program
+from atende.banking.pdffont import BOLD, REGULAR, font_program, text_width
 from atende.banking.pdflayout import fit_line, fit_paragraphs
-from atende.banking.pdfwriter import StreamingCanvas
 from atende.banking.pix import crc16, pix_parse, pix_payload
 from atende.banking.tests.pdftools import pdf_text
 
@@ -132,26 +131,24 @@ def test_each_bank_prints_its_name_code_beneficiary_and_nosso_numero(
 
 
 def test_text_fits_by_measured_width_not_by_count():
-    canvas = StreamingCanvas(io.BytesIO(), (595.0, 842.0))
     wide, narrow = "W" * 30, "i" * 30  # same count, very different widths
-    assert fit_line(canvas, narrow, BOLD, 9, 100) == (narrow, 9)
-    text, size = fit_line(canvas, wide, BOLD, 9, 100, 5)
+    assert fit_line(narrow, BOLD, 9, 100) == (narrow, 9)
+    text, size = fit_line(wide, BOLD, 9, 100, 5)
     assert text.endswith("…")
     assert size == 5
-    assert canvas.stringWidth(text, BOLD, 5) <= 100 < canvas.stringWidth(wide, BOLD, 5)
+    assert text_width(text, BOLD, 5) <= 100 < text_width(wide, BOLD, 5)
     # A name slightly too wide shrinks, whole, instead of being cut.
     name = "Comércio de Artigos Náuticos Ærøskøbing"
-    text, size = fit_line(canvas, name, BOLD, 9, canvas.stringWidth(name, BOLD, 9) - 1)
+    text, size = fit_line(name, BOLD, 9, text_width(name, BOLD, 9) - 1)
     assert (text, size) == (name, 8.75)
 
 
 def test_long_instructions_wrap_and_shrink_and_are_never_lost():
     words = [f"palavra{number}" for number in range(120)]
-    canvas = StreamingCanvas(io.BytesIO(), (595.0, 842.0))
-    lines, size = fit_paragraphs(canvas, [" ".join(words)], REGULAR, 8.5, 380, 113)
+    lines, size = fit_paragraphs([" ".join(words)], REGULAR, 8.5, 380, 113)
     assert " ".join(lines).split() == words
     assert size < 8.5
-    assert all(canvas.stringWidth(line, REGULAR, size) <= 380 for line in lines)
+    assert all(text_width(line, REGULAR, size) <= 380 for line in lines)
     text = _text(_boleto(instructions=(" ".join(words),)))
     assert " ".join(text.split()).count(" ".join(words[:10])) == 1
     assert "palavra119" in text
