@@ -38,7 +38,7 @@ def cut_to_width(text: str, font: str, size: float, width: float) -> str:
     return text[:low].rstrip() + ELLIPSIS
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)  # ~0.3 MB; labels, beneficiary and dates repeat on each page
 def fit_line(
     text: str, font: str, size: float, width: float, min_size: float = 5.0
 ) -> tuple[str, float]:
