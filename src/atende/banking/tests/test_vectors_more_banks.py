@@ -91,7 +91,8 @@ def test_expected_linha_reads_back(vector):
         Decimal(vector["inputs"]["valor"]),
         due,
     )
-    assert parsed.bank_name != "Banco não suportado"
+    names = {"341": "Itaú Unibanco", "033": "Santander", "756": "Sicoob", "748": "Sicredi"}
+    assert parsed.bank_name == names[vector["bank"]]
 
 
 def _check_digit(vector: dict[str, Any]) -> str:
