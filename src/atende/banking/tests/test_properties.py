@@ -218,7 +218,7 @@ keys = st.sampled_from(["bank", "agencia", "conta", "convenio", "codigo_benefici
                         "carteira", "nosso_numero", "valor", "vencimento", "modalidade",
                         "instrucoes", "codigo_servico", "nosso_numero_dv", "posto", "ano",
                         "byte_idt", "parcela", "iof", "seu_numero", "codigo_cliente",
-                        "conta_dv", "sequencial", "data_documento"])  # fmt: skip
+                        "conta_dv", "sequencial", "data_documento", "pix"])  # fmt: skip
 
 
 @given(st.dictionaries(keys, json_values), boleto_inputs())
