@@ -89,7 +89,8 @@ class StreamingCanvas:
 
     def fill_rects(self, spans: list[tuple[float, float]], y: float, h: float) -> None:
         """Filled rectangles of one height (barcode bars): one path, one fill operator."""
-        self.ops.append(b"\n".join(b"%.2f %.2f %.2f %.2f re f" % (x, y, w, h) for x, w in spans))
+        path = b"\n".join(b"%.2f %.2f %.2f %.2f re" % (x, y, w, h) for x, w in spans)
+        self.ops.append(path + b" f")
 
     def line(self, x1: float, y1: float, x2: float, y2: float) -> None:
         self.ops.append(b"%.2f %.2f m %.2f %.2f l S" % (x1, y1, x2, y2))

@@ -41,7 +41,7 @@ def _pdf(boletos: list[Boleto], **options: object) -> bytes:
 
 def _bars(pdf: bytes) -> list[tuple[float, float]]:
     """(x, width) of every filled rectangle of barcode height, left to right."""
-    pattern = rb"([\d.]+) ([\d.]+) ([\d.]+) " + BAR_HEIGHT + rb" re f"
+    pattern = rb"([\d.]+) ([\d.]+) ([\d.]+) " + BAR_HEIGHT + rb" re\b"
     return sorted((float(x), float(w)) for x, _, w in re.findall(pattern, pdf))
 
 
