@@ -3,8 +3,10 @@ FEBRABAN field, each bank's own formats, text fitted by width, and the PIX check
 
 import io
 import shutil
+import struct
 import subprocess
 import unicodedata
+import zlib
 from datetime import date
 from decimal import Decimal
 
@@ -16,7 +18,7 @@ from atende.banking.boleto import boleto_codes, boleto_from_inputs
 from atende.banking.errors import BankingError
 from atende.banking.models import Beneficiary, Boleto, Payer
 from atende.banking.pdf import boletos_pdf, printable
-from atende.banking.pdffont import BOLD, REGULAR, font_program, text_width
+from atende.banking.pdffont import BOLD, REGULAR, DocumentFont, font_program, text_width
 from atende.banking.pdflayout import fit_line, fit_paragraphs
 from atende.banking.pix import crc16, pix_parse, pix_payload
 from atende.banking.tests.pdftools import pdf_text
@@ -260,3 +262,49 @@ def test_printable_refuses_what_would_stop_a_batch_half_way():
         printable(caixa)
     assert caught.value.field == "agencia"
     assert printable(_boleto()) == boleto_codes(_boleto())
+
+
+def _tables(font: bytes) -> dict[str, bytes]:
+    """The tables of a TrueType file, read from its table directory (OpenType spec)."""
+    count = struct.unpack(">H", font[4:6])[0]
+    tables = {}
+    for index in range(count):
+        tag, _, offset, length = struct.unpack(">4sIII", font[12 + 16 * index : 28 + 16 * index])
+        tables[tag.decode()] = font[offset : offset + length]
+    return tables
+
+
+def test_each_cid_draws_the_glyph_of_its_character_in_the_subset():
+    """Subset a font for a few characters (two share a glyph: space and no-break space) and
+    check, from the subset's own tables, that every CID maps to a glyph with that character's
+    advance, and that the subset holds only those glyphs (plus accents of composites)."""
+    font = DocumentFont(REGULAR)
+    text = "Łukasz Żółć\u00a0WiW"
+    font.encode(text)
+    streams: list[tuple[str, bytes | None]] = []
+
+    def add(entries: str, stream: bytes | None) -> int:
+        streams.append((entries, stream))
+        return len(streams)
+
+    type0 = font.write(add)
+    assert "/Encoding /Identity-H" in type0
+    subset = zlib.decompress(next(s for e, s in streams if "/Length1" in e and s))
+    cid_to_gid = zlib.decompress(streams[2][1] or b"")
+    tables = _tables(subset)
+    glyph_count = struct.unpack(">H", tables["maxp"][4:6])[0]
+    metrics = struct.unpack(">H", tables["hhea"][34:36])[0]
+    advances = [struct.unpack(">H", tables["hmtx"][4 * i : 4 * i + 2])[0] for i in range(metrics)]
+    program = font_program(REGULAR)
+    units = 1000 / 2000  # Lato's unitsPerEm is 2000
+    assert struct.unpack(">H", tables["head"][18:20])[0] == 2000
+    distinct = set(text)
+    assert len(cid_to_gid) == 2 * (len(distinct) + 1)
+    for char, cid in font.cids.items():
+        gid = struct.unpack(">H", cid_to_gid[2 * cid : 2 * cid + 2])[0]
+        advance = advances[min(gid, metrics - 1)]
+        assert round(advance * units) == program.width(char), char
+    assert font.cids[" "] != font.cids["\u00a0"]
+    gids = {cid_to_gid[i : i + 2] for i in range(2, len(cid_to_gid), 2)}
+    assert len(gids) == len(distinct) - 1  # the two spaces share one glyph
+    assert len(distinct) <= glyph_count <= len(distinct) + 8  # .notdef + composite parts
