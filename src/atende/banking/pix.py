@@ -93,6 +93,8 @@ def _amount(amount: object) -> str:
         raise BankingError(f"Valor do PIX inválido: “{amount}”.", field="amount") from None
     if isinstance(amount, bool) or not value.is_finite() or value < 0:
         raise BankingError(f"Valor do PIX inválido: “{amount}”.", field="amount")
+    if value.adjusted() >= AMOUNT_LIMIT:  # before quantize, which fails past 28 digits
+        raise BankingError("Valor do PIX acima do limite do BR Code.", field="amount")
     if value != value.quantize(Decimal("0.01")):
         raise BankingError("Valor do PIX com mais de duas casas decimais.", field="amount")
     text = f"{value:.2f}"

@@ -165,3 +165,14 @@ def test_caixa_emission_digit():
 def test_an_item_that_is_not_an_object():
     with pytest.raises(BankingError, match="objeto JSON"):
         boleto_from_inputs(["001"])  # type: ignore[arg-type]
+
+
+def test_a_due_date_after_the_published_factor_rule_is_refused():
+    from datetime import date
+
+    from atende.banking.errors import BankingError
+    from atende.banking.factor import due_factor
+
+    assert due_factor(date(2049, 10, 13)) == 9999
+    with pytest.raises(BankingError, match="13/10/2049"):
+        due_factor(date(2049, 10, 14))

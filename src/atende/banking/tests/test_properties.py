@@ -14,12 +14,12 @@ from atende.banking.barcode import barcode_from_linha, linha_from_barcode
 from atende.banking.boleto import boleto_codes, boleto_from_inputs
 from atende.banking.digits import barcode_dv, modulo10
 from atende.banking.errors import BankingError
-from atende.banking.factor import due_factor, factor_to_date
+from atende.banking.factor import LAST_DUE, due_factor, factor_to_date
 from atende.banking.linha import parse_code
 from atende.banking.pix import pix_parse, pix_payload
 
 amounts = st.decimals(min_value=Decimal("0.00"), max_value=Decimal("9999999.99"), places=2)
-dues = st.dates(min_value=date(2000, 7, 3), max_value=date(2099, 12, 31))
+dues = st.dates(min_value=date(2000, 7, 3), max_value=LAST_DUE)  # the published fator rule
 ascii_digits = st.text(alphabet="0123456789", min_size=1, max_size=4)
 
 
