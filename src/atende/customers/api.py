@@ -7,7 +7,7 @@ from ninja import Path, Query, Router, Status
 from pydantic import Field
 
 from atende.accounts.permissions import require
-from atende.core.errors import DomainError
+from atende.core.errors import DomainError, ErrorCode
 from atende.core.schemas import MAX_ID, RecordId, StrictIn
 from atende.core.validation import SINGLE_LINE_PATTERN
 from atende.customers.models import (
@@ -72,7 +72,7 @@ def _resolve(payload: CustomerIn) -> dict:
             value = fields.pop(key)
             obj = model.objects.filter(pk=value).first() if value is not None else None
             if value is not None and obj is None:
-                raise DomainError("Registro não encontrado.", code="not_found", field=key)
+                raise DomainError("Registro não encontrado.", code=ErrorCode.NOT_FOUND, field=key)
             fields[name] = obj
     return fields
 
@@ -128,7 +128,7 @@ def _contact_fields(payload: ContactIn) -> dict:
         fields["contact_type"] = ContactType.objects.filter(pk=type_id).first()
         if fields["contact_type"] is None:
             raise DomainError(
-                "Tipo de contato não encontrado.", code="not_found", field="contact_type_id"
+                "Tipo de contato não encontrado.", code=ErrorCode.NOT_FOUND, field="contact_type_id"
             )
     return fields
 
