@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from atende.accounts.models import ApiToken
 from atende.core.errors import DomainError, ErrorCode
-from atende.tenancy.context import activate
+from atende.tenancy.context import activate, ensure_actor_in_active_organization
 from atende.tenancy.models import Member
 
 TOKEN_PREFIX = "atd"  # noqa: S105  a public marker, not a secret
@@ -22,6 +22,7 @@ def _hash(secret: str) -> str:
 @transaction.atomic
 def api_token_create(*, actor: Member, name: str) -> tuple[ApiToken, str]:
     """Create a token for the acting member; returns the row and the one-time plain text."""
+    ensure_actor_in_active_organization(actor)
     name = name.strip()
     if not name:
         raise DomainError("Dê um nome ao token.", code=ErrorCode.REQUIRED, field="name")
@@ -36,6 +37,7 @@ def api_token_create(*, actor: Member, name: str) -> tuple[ApiToken, str]:
 @transaction.atomic
 def api_token_revoke(*, actor: Member, token: ApiToken) -> ApiToken:
     """Revoke one of the actor's own tokens."""
+    ensure_actor_in_active_organization(actor)
     if token.member_id != actor.pk:
         raise DomainError("Token não encontrado.", code=ErrorCode.NOT_FOUND)
     if token.revoked_at is None:
