@@ -54,9 +54,11 @@ def _itau_trailer(trailer: Record, count: int, occurrences: list[Occurrence]) ->
 
 def _santander(r: Record) -> Occurrence:
     """SAN-400 p.12-15 (no public sample): NN 63-70 (7 + DV); 367-379 the amount debited or
-    credited, with D or C at 380."""
+    credited, with D or C at 380. The 7 digits are the boleto's 12 with their 5 leading zeros
+    (SAN-BOL p.7, FACTS-more-banks §2.1): given back as 12, as the boleto and CNAB 240 print
+    them (the DV is the same, zeros weigh nothing)."""
     raw = r.raw(63, 70)
-    number, printed = nn.with_dv(raw[:7], raw[7])
+    number, printed = nn.with_dv(raw[:7].zfill(12), raw[7])
     posted = r.money(367, 379)
     errors = r.raw(137, 145)
     return Occurrence(

@@ -10,10 +10,12 @@ from atende.banking.digits import modulo11_caixa
 
 
 def bb(raw: str) -> tuple[str, str]:
-    """BB, left-aligned: convênio 7 → 17 digits without DV; convênio 4 or 6 → 11 + DV."""
+    """BB, left-aligned: convênio 7 (and the free NN) → 17 digits without DV; convênio 4 or
+    6 → 11 + DV (G069, FACTS.md §5). Convênio 8 [lib only, not in G069]: 17 digits + DV, as
+    the boleto prints it ("12387989777700168-7", brcobranca's vectors bb-01/02)."""
     value = raw.strip()
-    if len(value) == 12:  # CCCCSSSSSSSD / CCCCCCSSSSSD (G069)
-        return value[:11], f"{value[:11]}-{value[11]}"
+    if len(value) in (12, 18):  # CCCCSSSSSSSD / CCCCCCSSSSSD / CCCCCCCCSSSSSSSSSD
+        return value[:-1], f"{value[:-1]}-{value[-1]}"
     return value, value
 
 

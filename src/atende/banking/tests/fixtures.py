@@ -1,12 +1,14 @@
 """Where the shared banking fixtures are (beside the clone); tests skip with a reason if absent."""
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+NOTE_PARTS = re.compile(r"agência (\d+), carteira (\d+), NN (\d+), conta (\d+)")
 REPO_ROOT = Path(__file__).resolve().parents[4]
 FIXTURES = REPO_ROOT.parent / "shared" / "banking-fixtures"
 
@@ -33,3 +35,30 @@ def vectors(kind: str) -> list[dict[str, Any]]:
 
 def vector(vector_id: str) -> dict[str, Any]:
     return next(entry for entry in _all_vectors() if entry["id"] == vector_id)
+
+
+@cache
+def _more_bank_vectors() -> tuple[dict[str, Any], ...]:
+    return tuple(json.loads((FIXTURES / "vectors-more-banks.json").read_text(encoding="utf-8")))
+
+
+def more_bank_vectors(kind: str) -> list[dict[str, Any]]:
+    """The entries of vectors-more-banks.json (Itaú, Santander, Sicoob, Sicredi) of one kind."""
+    return [entry for entry in _more_bank_vectors() if entry["kind"] == kind]
+
+
+def return_files() -> list[Path]:
+    """Every real return file: returns/ (BB, Caixa, Bradesco) and returns-more-banks/."""
+    folders = (FIXTURES / "returns", FIXTURES / "returns-more-banks")
+    return sorted(path for folder in folders for path in folder.iterdir() if path.is_file())
+
+
+def boleto_inputs(vector: dict[str, Any]) -> dict[str, Any]:
+    """A boleto vector's inputs with its bank, as `boleto_from_inputs` takes them;
+    bradesco-30 (BRA-400 p.29-30) gives its campo livre in a note."""
+    inputs = {**vector["inputs"], "bank": vector["bank"]}
+    note = NOTE_PARTS.search(inputs.pop("note", ""))
+    if note:
+        agency, wallet, number, account = note.groups()
+        inputs |= {"agencia": agency, "carteira": wallet, "nosso_numero": number, "conta": account}
+    return inputs

@@ -1,6 +1,5 @@
 """Every public vector in shared/banking-fixtures/vectors.json for boletos, DVs and fatores."""
 
-import re
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -13,31 +12,20 @@ from atende.banking.digits import barcode_dv, modulo11_bb, modulo11_bradesco, mo
 from atende.banking.factor import due_factor, factor_to_date
 from atende.banking.linha import parse_code
 from atende.banking.models import BoletoCodes
-from atende.banking.tests.fixtures import require_fixtures, vectors
+from atende.banking.tests.fixtures import boleto_inputs, require_fixtures, vectors
 
 require_fixtures()
 
 BOLETOS = vectors("boleto")
-NOTE_PARTS = re.compile(r"agência (\d+), carteira (\d+), NN (\d+), conta (\d+)")
-
-
-def _inputs(vector: dict[str, Any]) -> dict[str, Any]:
-    """The vector's inputs; bradesco-30 (BRA-400 p.29-30) gives its campo livre in a note."""
-    inputs = {**vector["inputs"], "bank": vector["bank"]}
-    note = NOTE_PARTS.search(inputs.pop("note", ""))
-    if note:
-        agency, wallet, number, account = note.groups()
-        inputs |= {"agencia": agency, "carteira": wallet, "nosso_numero": number, "conta": account}
-    return inputs
 
 
 def _codes(vector: dict[str, Any]) -> BoletoCodes:
-    return boleto_codes(boleto_from_inputs(_inputs(vector)))
+    return boleto_codes(boleto_from_inputs(boleto_inputs(vector)))
 
 
 def test_every_boleto_vector_is_computable():
     assert len(BOLETOS) == 53
-    assert all({"agencia", "codigo_beneficiario"} & set(_inputs(v)) for v in BOLETOS)
+    assert all({"agencia", "codigo_beneficiario"} & set(boleto_inputs(v)) for v in BOLETOS)
 
 
 @pytest.mark.parametrize("vector", BOLETOS, ids=lambda v: v["id"])

@@ -36,7 +36,7 @@ def test_santander_cnab400_detail_at_the_manuals_positions():
         "033", "13002862", "3163")  # fmt: skip
     [paid] = result.occurrences
     assert (paid.code, paid.kind, paid.nosso_numero, paid.nosso_numero_printed) == (
-        "06", OccurrenceKind.PAYMENT, "0000140", "0000140-6")  # fmt: skip
+        "06", OccurrenceKind.PAYMENT, "000000000140", "000000000140-6")  # fmt: skip
     assert (paid.amount, paid.amount_paid, paid.fees, paid.net_credit) == (
         D("100.00"), D("102.00"), D("3.92"), D("98.08"))  # fmt: skip
     assert (paid.other_expenses, paid.operation_interest, paid.iof, paid.rebate) == (
