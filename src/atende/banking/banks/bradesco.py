@@ -19,10 +19,24 @@ def free_field(boleto: Boleto) -> str:
     return f"{agency}{wallet}{number}{account}0"
 
 
+def dv_of(wallet: str, number: str) -> str:
+    """The nosso número's DV: mod 11 base 7 over carteira(2) + NN(11) (BRA-400 p.17-19); 1 → P.
+
+    The one implementation: the boleto, the remessas (400 pos 82, 240 P 57) and the tests use
+    it. A carteira written with 3 digits ("009") counts its last two.
+    """
+    return modulo11_bradesco(wallet[-2:].zfill(2) + number.zfill(11))
+
+
+def printed(wallet: str, number: str, dv: str) -> str:
+    """`CC/NNNNNNNNNNN-D` (BRA-400 p.17-19), as the boleto and the return files print it."""
+    return f"{wallet[-2:].zfill(2)}/{number}-{dv}"
+
+
 def nosso_numero(boleto: Boleto) -> str:
     """`CC/NNNNNNNNNNN-D`: DV mod 11 base 7 over carteira + nosso número (BRA-400 p.17-19)."""
     _, wallet, number, _ = _parts(boleto)
-    return f"{wallet}/{number}-{modulo11_bradesco(wallet + number)}"
+    return printed(wallet, number, dv_of(wallet, number))
 
 
 def beneficiary_code(boleto: Boleto) -> str:

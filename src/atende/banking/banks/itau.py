@@ -32,14 +32,34 @@ def _agency_account(boleto: Boleto) -> tuple[str, str]:
     return agency, account
 
 
+def account_dac_of(agency: str, account: str) -> str:
+    """Mod 10 of agência(4) + conta(5) (Anexo 3; 0057/12345 → 7): the boleto and the remessa
+    headers and segment P use this one."""
+    return str(modulo10(agency.zfill(4) + account.zfill(5)))
+
+
+def dac_of(agency: str, account: str, wallet: str, number: str) -> str:
+    """The nosso número's DAC, mod 10 (Anexo 4 p.57): over carteira + NN for the carteiras of
+    WALLET_ONLY_DAC, else over agência + conta + carteira + NN. The boleto and the CNAB 240
+    remessa (P 49) use this one."""
+    wallet, number = wallet.zfill(3), number.zfill(8)
+    if wallet in WALLET_ONLY_DAC:
+        return str(modulo10(wallet + number))
+    return str(modulo10(agency.zfill(4) + account.zfill(5) + wallet + number))
+
+
+def printed(wallet: str, number: str, dac: str) -> str:
+    """`CCC/NNNNNNNN-D` (nota 23 p.34), as the boleto and the return files print it."""
+    return f"{wallet}/{number}-{dac}"
+
+
 def account_dac(boleto: Boleto) -> str:
     """The conta's "dígito": mod 10 of agência + conta (Anexo 3; 0057/12345 → 7).
 
     Some libraries take it as an input and their vectors contradict the manual (FACTS-more-banks
     §1.2), so a typed DV is only checked, never used.
     """
-    agency, account = _agency_account(boleto)
-    dac = str(modulo10(agency + account))
+    dac = account_dac_of(*_agency_account(boleto))
     typed = boleto.beneficiary.account_dv.strip()
     if typed and typed != dac:
         raise BankingError(f"DV da conta Itaú não confere: informado {typed}, calculado {dac} "
@@ -50,10 +70,9 @@ def account_dac(boleto: Boleto) -> str:
 def nosso_numero_dac(boleto: Boleto) -> str:
     """Mod 10 over agência + conta + carteira + NN, or carteira + NN (Anexo 4 p.57)."""
     wallet, number = _wallet(boleto), _number(boleto)
-    if wallet in WALLET_ONLY_DAC:
-        return str(modulo10(wallet + number))
-    agency, account = _agency_account(boleto)
-    return str(modulo10(agency + account + wallet + number))
+    if wallet in WALLET_ONLY_DAC:  # agência and conta are not needed (nor checked) then
+        return dac_of("", "", wallet, number)
+    return dac_of(*_agency_account(boleto), wallet, number)
 
 
 def free_field(boleto: Boleto) -> str:
@@ -70,7 +89,7 @@ def free_field(boleto: Boleto) -> str:
 
 def nosso_numero(boleto: Boleto) -> str:
     """`CCC/NNNNNNNN-D` (nota 23 p.34): carteira, nosso número and its DAC."""
-    return f"{_wallet(boleto)}/{_number(boleto)}-{nosso_numero_dac(boleto)}"
+    return printed(_wallet(boleto), _number(boleto), nosso_numero_dac(boleto))
 
 
 def beneficiary_code(boleto: Boleto) -> str:

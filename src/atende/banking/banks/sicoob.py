@@ -35,10 +35,17 @@ def _parts(boleto: Boleto) -> tuple[str, str, str, str, str]:
     return wallet, agency, modality, number, client_code(boleto)
 
 
-def nosso_numero_dv(boleto: Boleto) -> int:
+def dv_of(cooperative: str, client: str, number: str) -> str:
+    """The nosso número's DV, "constante 3197" (item 3.13, FACTS-more-banks §3.2): over
+    cooperativa(4) + código do cliente(10, with its DV) + NN(7). The boleto and the CNAB 240
+    remessa (P 47) use this one."""
+    return str(modulo11_sicoob(cooperative.zfill(4) + client.zfill(10) + number.zfill(7)))
+
+
+def nosso_numero_dv(boleto: Boleto) -> str:
     """Cooperativa(4) + cliente(10, with its DV) + NN(7), weights 3,1,9,7 (item 3.13)."""
     _, agency, _, number, client = _parts(boleto)
-    return modulo11_sicoob(f"{agency}{client.zfill(10)}{number}")
+    return dv_of(agency, client, number)
 
 
 def _installment(boleto: Boleto) -> str:

@@ -67,11 +67,23 @@ def _sequence(boleto: Boleto) -> str:
     return f"{year}{byte}{sequence}"
 
 
+def dv_of(cooperative: str, posto: str, code: str, number: str) -> str:
+    """The nosso número's DV (SCR-400 §5.4 p.8, FACTS-more-banks §4.2): mod 11, weights 2..9,
+    over cooperativa(4) + posto(2) + beneficiário(5) + AA + B + XXXXX; 10 and 11 give 0. The
+    boleto and the CNAB 240 remessa (P 46) use this one."""
+    digits = cooperative.zfill(4) + posto.zfill(2) + code.zfill(5) + number
+    return str(modulo11_caixa(digits))
+
+
+def printed(digits: str) -> str:
+    """`AA/BXXXXX-D` from the 9 digits AAByyyyyD (SCR-400 §5.3 p.7)."""
+    return f"{digits[:2]}/{digits[2:8]}-{digits[8]}"
+
+
 def nosso_numero_digits(boleto: Boleto) -> str:
     """The 9 digits AA + B + XXXXX + DV (DV over cooperativa + posto + beneficiário + those)."""
-    agency, posto, code = _beneficiary(boleto)
     sequence = _sequence(boleto)
-    dv = str(modulo11_caixa(agency + posto + code + sequence))
+    dv = dv_of(*_beneficiary(boleto), sequence)
     typed = str(boleto.nosso_numero or "").strip()
     if len(typed) == 9 and typed.isdigit() and typed[8] != dv:
         raise BankingError(f"DV do nosso número não confere: informado {typed[8]}, calculado "
@@ -92,8 +104,7 @@ def free_field(boleto: Boleto) -> str:
 
 def nosso_numero(boleto: Boleto) -> str:
     """`AA/BXXXXX-D` (SCR-400 §5.3 p.7)."""
-    digits = nosso_numero_digits(boleto)
-    return f"{digits[:2]}/{digits[2:8]}-{digits[8]}"
+    return printed(nosso_numero_digits(boleto))
 
 
 def beneficiary_code(boleto: Boleto) -> str:

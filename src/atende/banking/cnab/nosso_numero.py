@@ -3,9 +3,14 @@
 
 Each bank writes it differently (FACTS.md §3, §5-§7, §9; FACTS-more-banks.md §1.2-§4.2). Where
 the file carries the DV, it is kept as sent, never recomputed; only Caixa CNAB 400 leaves it
-out, and then it is computed with Caixa's own rule (CX-BOL §6).
+out, and then it is computed with Caixa's own rule (CX-BOL §6). The printed forms with a
+carteira or a year are the boleto rules' own functions (banks/), so the two cannot drift apart
+(tests/test_nosso_numero_agreement.py).
 """
 
+from atende.banking.banks import bradesco as bradesco_rules
+from atende.banking.banks import itau as itau_rules
+from atende.banking.banks import sicredi as sicredi_rules
 from atende.banking.digits import modulo11_caixa
 
 
@@ -33,14 +38,14 @@ def bradesco(wallet: str, number: str, dv: str) -> tuple[str, str]:
     """Bradesco `CC/NNNNNNNNNNN-D` (BRA-400 p.17-19); the DV may be "P"."""
     if not (number + dv).strip("0 "):
         return "", ""
-    return number, f"{wallet[-2:]}/{number}-{dv}"
+    return number, bradesco_rules.printed(wallet, number, dv)
 
 
 def itau(wallet: str, number: str, dac: str) -> tuple[str, str]:
     """Itaú `CCC/NNNNNNNN-D` (ITAU-BOL nota 23 p.34)."""
     if not (number + dac).strip("0 "):
         return "", ""
-    return number, f"{wallet}/{number}-{dac}"
+    return number, itau_rules.printed(wallet, number, dac)
 
 
 def with_dv(number: str, dv: str) -> tuple[str, str]:
@@ -64,4 +69,4 @@ def sicredi(raw: str) -> tuple[str, str]:
     value = raw.strip()
     if len(value) != 9:
         return value, value
-    return value[:8], f"{value[:2]}/{value[2:8]}-{value[8]}"
+    return value[:8], sicredi_rules.printed(value)

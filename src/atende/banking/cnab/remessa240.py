@@ -10,9 +10,9 @@ Sicoob's nosso número + parcela + modalidade + form (SIC-XLS sheet 06 row 80, F
 from dataclasses import dataclass
 from datetime import timedelta
 
+from atende.banking.banks import bradesco, itau
 from atende.banking.cnab.remessa_rules import Checked, Title
 from atende.banking.cnab.writer import Line
-from atende.banking.digits import modulo10, modulo11_bradesco
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def _nosso_numero(r: Checked, t: Title) -> str:
     if r.bank == "748":
         return t.nosso_numero.ljust(20)
     wallet, number = a.wallet.zfill(3), t.nosso_numero.zfill(11)
-    return f"{wallet}00000{number}{modulo11_bradesco(wallet[-2:] + number)}"
+    return f"{wallet}00000{number}{bradesco.dv_of(wallet, number)}"
 
 
 def _start(r: Checked, sequence: int, segment: str) -> Line:
@@ -139,7 +139,7 @@ def _itau_segment_p(r: Checked, t: Title, sequence: int) -> Line:
     _account_block(p, r, 18)
     number = t.nosso_numero.zfill(8)
     # ITAU-BOL Anexo 4: DAC mod 10 over agência + conta + carteira + NN (carteiras comuns).
-    dac = modulo10(a.agency.zfill(4) + a.account.zfill(5) + a.wallet + number)
+    dac = itau.dac_of(a.agency, a.account, a.wallet, number)
     p.num(38, 40, a.wallet).num(41, 48, number).num(49, 49, dac).num(58, 62, "0")
     p.put(63, 72, t.document_number).date8(78, 85, t.due_date).money(86, 100, t.amount)
     p.num(101, 106, "0").num(107, 108, "1").put(109, 109, "N").date8(110, 117, t.issue_date)

@@ -5,9 +5,9 @@ agreeing with the return header of FACTS-more-banks.md §1.3)."""
 from collections.abc import Callable
 from datetime import timedelta
 
+from atende.banking.banks import bradesco
 from atende.banking.cnab.remessa_rules import Checked, Title
 from atende.banking.cnab.writer import Line
-from atende.banking.digits import modulo11_bradesco
 
 
 def _bb_detail(r: Checked, t: Title, number: int) -> list[str]:
@@ -39,7 +39,7 @@ def _bradesco_detail(r: Checked, t: Title, number: int) -> list[str]:
     """BRA-400 p.9-16, type 1; the fine rides in 66-70 (66 = 2 when there is one)."""
     a = r.account
     wallet = a.wallet.zfill(3)
-    dv = modulo11_bradesco(wallet[-2:] + t.nosso_numero.zfill(11))
+    dv = bradesco.dv_of(wallet, t.nosso_numero)
     line = Line(400).put(1, 1, "1").num(2, 21, "0").num(22, 24, wallet).num(25, 29, a.agency)
     line.num(30, 36, a.account).put(37, 37, a.account_dv).put(38, 62, t.company_reference)
     line.num(63, 65, "0").num(66, 66, "2" if t.fine_percent else "0")

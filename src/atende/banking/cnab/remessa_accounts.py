@@ -1,16 +1,18 @@
 """Each bank's rules for the beneficiary's account and the nosso número in a remessa.
 
-The nosso-número DVs of Sicoob and Sicredi are computed here, for the files only
-(FACTS-more-banks.md §3.2, §4.2); the boleto rules of those banks live in banks/, on their
-own branch. Every value is checked; a typed DV that disagrees with the computed one is refused.
+The check digits are the boleto rules' own (banks/: Itaú's DACs, the Sicoob and Sicredi
+nosso-número DVs, FACTS-more-banks.md §1.2, §3.2, §4.2), so a remessa registers the number the
+boleto prints. Every value is checked; a typed DV that disagrees with the computed one is
+refused.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from atende.banking.banks import itau, sicoob, sicredi
 from atende.banking.cnab import validation as v
-from atende.banking.digits import modulo10, modulo11_bb, weighted_sum
+from atende.banking.digits import modulo11_bb
 from atende.banking.errors import BankingError
 
 if TYPE_CHECKING:
@@ -131,7 +133,7 @@ ITAU_WALLETS = {"109", "110", "111", "121", "157"}
 def _itau(remessa: "Remessa", agency_w: int, account_w: int, agreement_w: int) -> Account:
     base = _base(remessa, agency_w, account_w, agreement_w)
     # ITAU-BOL Anexo 2-3: the account's digit is the DAC, mod 10 of agência(4) + conta(5).
-    expected = str(modulo10(base.agency.zfill(4) + base.account.zfill(5)))
+    expected = itau.account_dac_of(base.agency, base.account)
     _check(base.account_dv, expected, "conta_dv")
     wallet = _wallet(remessa, 3)
     if wallet not in ITAU_WALLETS:
@@ -146,7 +148,7 @@ def _sicoob(remessa: "Remessa", agency_w: int, account_w: int, agreement_w: int)
         raise BankingError("Informe os DVs da cooperativa (agência) e da conta.",
                            field="conta_dv" if base.agency_dv else "agencia_dv")  # fmt: skip
     modality = str(remessa.modality or "01").strip().zfill(2)
-    if modality not in ("01", "02", "03", "05"):  # FACTS-more-banks §3.1 (02 and 05 [lib])
+    if modality not in sicoob.MODALITIES:  # FACTS-more-banks §3.1 (02 and 05 [lib])
         raise BankingError(f"Modalidade do Sicoob inválida “{modality[:10]}”.", field="modalidade")
     return Account(base.agency, base.agency_dv, base.account, base.account_dv,
                    base.agreement, "1", "", modality)  # fmt: skip
@@ -177,14 +179,6 @@ def plain_number(value: object, account: Account, width: int, at: str) -> str:
     return number
 
 
-def sicoob_dv(cooperative: str, client: str, number: str) -> str:
-    """SIC-XLS item 3.13, "constante 3197": cooperativa(4) + cliente(10) + NN(7), weights
-    3,1,9,7 from the left; remainders 0 and 1 give 0, otherwise 11 − r."""
-    digits = cooperative.zfill(4) + client.zfill(10) + number.zfill(7)
-    remainder = sum(int(d) * (3, 1, 9, 7)[i % 4] for i, d in enumerate(digits)) % 11
-    return "0" if remainder < 2 else str(11 - remainder)
-
-
 def _typed_dv(value: object, at: str) -> tuple[object, str]:
     return v.split_dv(value, "", field=at + "nosso_numero", label="Nosso número")
 
@@ -193,23 +187,9 @@ def sicoob_number(value: object, account: Account, width: int, at: str) -> str:
     """NN of up to 7 digits (or "NNNNNNN-D", DV checked) → NN + DV (FACTS-more-banks §3.2)."""
     typed, dv = _typed_dv(value, at)
     number = plain_number(typed, account, 7, at)
-    expected = sicoob_dv(account.agency, account.agreement, number)
+    expected = sicoob.dv_of(account.agency, account.agreement, number)
     _check(dv, expected, at + "nosso_numero")
     return number.zfill(7) + expected
-
-
-def sicredi_dv(account: Account, number: str) -> str:
-    """SCR-400 §5.4 p.8: mod 11 with weights 2..9 from the right over cooperativa(4) +
-    posto(2) + beneficiário(5) + AA + B + XXXXX; 10 and 11 give 0."""
-    result = (
-        11
-        - weighted_sum(
-            account.agency.zfill(4) + account.post + account.agreement.zfill(5) + number,
-            [2, 3, 4, 5, 6, 7, 8, 9],
-        )
-        % 11
-    )
-    return "0" if result > 9 else str(result)
 
 
 def sicredi_number(value: object, account: Account, width: int, at: str) -> str:
@@ -221,7 +201,7 @@ def sicredi_number(value: object, account: Account, width: int, at: str) -> str:
     if len(number) != 8 or number[2] not in "23456789":
         raise BankingError("Nosso número do Sicredi: AA (ano) + byte de geração (2 a 9) + "
                            "sequencial de 5 dígitos, como 26/200001.", field=field)  # fmt: skip
-    expected = sicredi_dv(account, number)
+    expected = sicredi.dv_of(account.agency, account.post, account.agreement, number)
     _check(dv, expected, field)
     return number + expected
 

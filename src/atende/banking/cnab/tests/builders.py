@@ -1,7 +1,26 @@
-"""Synthetic return files for the tests and the benchmark (the real ones are in shared/)."""
+"""Synthetic return files for the tests and the benchmark (the real ones are in shared/), and
+the título the remessa tests share."""
 
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from atende.banking.cnab.remessa import RemessaTitle
 from atende.banking.cnab.writer import Line
 from atende.banking.digits import modulo11_caixa
+
+CPF, CNPJ = "52998224725", "11222333000181"
+WHEN = datetime(2026, 3, 2, 9, 30, 5, tzinfo=UTC)
+# Every optional field filled (fine, daily interest, discount, address), so each one is seen
+# in the file; tests change the nosso número with dataclasses.replace.
+TITLE = RemessaTitle(
+    nosso_numero="4567", document_number="FAT-88", due_date=date(2026, 4, 10),
+    amount=Decimal("1234.56"), payer_name="João da Silva", payer_document=CPF,
+    issue_date=date(2026, 3, 1), payer_address="Rua das Flores, 10", payer_district="Centro",
+    payer_city="São Paulo", payer_state="SP", payer_postal_code="01310-100",
+    fine_percent=Decimal("2.00"), interest_per_day=Decimal("0.41"),
+    discount_amount=Decimal("12.34"), discount_until=date(2026, 4, 5),
+    company_reference="BOLETO-77",
+)  # fmt: skip
 
 
 def cnab240_return(records: int, *, per_batch: int = 10_000, y_segments: int = 0) -> bytes:

@@ -8,29 +8,18 @@ ITAU-BOL §3.1) [lib]; FEBRABAN segments P/Q/R (BRA-240) with Sicoob's T/P 38-57
 """
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
 
-from atende.banking.cnab.remessa import Remessa, RemessaTitle, build_remessa
-from atende.banking.cnab.remessa_accounts import Account, sicoob_dv, sicredi_dv
+from atende.banking.cnab.remessa import Remessa, build_remessa
 from atende.banking.cnab.remessa_reader import read_remessa
-from atende.banking.digits import modulo10
+from atende.banking.cnab.tests.builders import CNPJ, CPF, WHEN
+from atende.banking.cnab.tests.builders import TITLE as BASE_TITLE
 from atende.banking.errors import BankingError
-from atende.banking.tests.fixtures import FIXTURES, require_fixtures
+from atende.banking.tests.fixtures import more_bank_vectors, require_fixtures
 
-CPF, CNPJ = "52998224725", "11222333000181"
-WHEN = datetime(2026, 3, 2, 9, 30, 5, tzinfo=UTC)
-TITLE = RemessaTitle(
-    nosso_numero="21", document_number="FAT-88", due_date=date(2026, 4, 10),
-    amount=Decimal("1234.56"), payer_name="João da Silva", payer_document=CPF,
-    issue_date=date(2026, 3, 1), payer_address="Rua das Flores, 10", payer_district="Centro",
-    payer_city="São Paulo", payer_state="SP", payer_postal_code="01310-100",
-    fine_percent=Decimal("2.00"), interest_per_day=Decimal("0.41"),
-    discount_amount=Decimal("12.34"), discount_until=date(2026, 4, 5),
-    company_reference="BOLETO-77",
-)  # fmt: skip
+TITLE = replace(BASE_TITLE, nosso_numero="21")
 ITAU = {"bank": "341", "layout": "400",
         "beneficiary": {"agency": "0057", "account": "12345", "account_dv": "7",
                         "wallet": "109"}}  # fmt: skip
@@ -62,38 +51,33 @@ def read(line: str, table: dict[str, tuple[int, int]]) -> dict[str, str]:
 
 
 def _check_digits(prefix: str) -> list[dict]:
-    import json
-
     require_fixtures()
-    entries = json.loads((FIXTURES / "vectors-more-banks.json").read_text(encoding="utf-8"))
-    return [e for e in entries if e["kind"] == "check_digit" and e["id"].startswith(prefix)]
+    return [e for e in more_bank_vectors("check_digit") if e["id"].startswith(prefix)]
 
 
-def test_sicoob_dv_matches_every_published_check_digit():
+def test_sicoob_remessa_writes_every_published_check_digit():
+    """The DV the segment P carries (the rule itself is banks/sicoob.dv_of, shared with the
+    boleto), for each published input: cooperativa(4) + cliente(10) + NN(7)."""
     vectors = _check_digits("dv-sicoob-")
     assert len(vectors) == 14
     for vector in vectors:
         digits = vector["input"]
-        assert sicoob_dv(digits[:4], digits[4:14], digits[14:]) == vector["expected_dv"], vector
-    # The spreadsheet's worked example: cooperativa 0001, cliente 1-9, NN 21 → 8.
-    assert sicoob_dv("0001", "19", "21") == "8"
+        changes = {"beneficiary": {"agency": digits[:4], "agreement": digits[4:14]}}
+        title = replace(TITLE, nosso_numero=digits[14:])
+        p = lines(SICOOB, titles=[title], **changes)[2]
+        assert p[37:47] == digits[14:].zfill(9) + vector["expected_dv"], vector
 
 
-def test_sicredi_dv_matches_the_published_nosso_numero_check_digits():
+def test_sicredi_remessa_writes_the_published_nosso_numero_check_digits():
+    """Cooperativa(4) + posto(2) + beneficiário(5) + AAByyyyy: the DV at P 46."""
     vectors = [v for v in _check_digits("dv-sicredi-") if len(v["input"]) == 19]
     assert len(vectors) == 3
     for vector in vectors:
         digits = vector["input"]
-        account = Account(digits[:4], "", "", "", digits[6:11], "", "", "", post=digits[4:6])
-        assert sicredi_dv(account, digits[11:]) == vector["expected_dv"], vector
-
-
-def test_itau_dacs_match_the_manual():
-    # ITAU-BOL Anexo 2 p.55: 0057 / 12345 → 7 (dv-itau-04); Anexo 4 p.57 and nota 23: the
-    # nosso número's DAC over agência + conta + carteira + NN (dv-itau-01, -02).
-    assert modulo10("0057" + "12345") == 7
-    for vector in _check_digits("dv-itau-0")[:2]:
-        assert str(modulo10(vector["input"])) == vector["expected_dv"], vector
+        changes = {"beneficiary": {"agency": digits[:4], "agreement": digits[6:11]},
+                   "post": digits[4:6]}  # fmt: skip
+        p = lines(SICREDI, titles=[replace(TITLE, nosso_numero=digits[11:])], **changes)[2]
+        assert p[37:46] == digits[11:] + vector["expected_dv"], vector
 
 
 ITAU_HEADER = {"literal": (1, 19), "agency": (27, 30), "zeros": (31, 32), "account": (33, 37),
