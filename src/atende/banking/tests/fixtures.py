@@ -8,6 +8,9 @@ from typing import Any
 
 import pytest
 
+from atende.banking.boleto import boleto_codes, boleto_from_inputs
+from atende.banking.models import BoletoCodes
+
 NOTE_PARTS = re.compile(r"agência (\d+), carteira (\d+), NN (\d+), conta (\d+)")
 REPO_ROOT = Path(__file__).resolve().parents[4]
 FIXTURES = REPO_ROOT.parent / "shared" / "banking-fixtures"
@@ -62,3 +65,24 @@ def boleto_inputs(vector: dict[str, Any]) -> dict[str, Any]:
         agency, wallet, number, account = note.groups()
         inputs |= {"agencia": agency, "carteira": wallet, "nosso_numero": number, "conta": account}
     return inputs
+
+
+def vector_codes(vector: dict[str, Any]) -> BoletoCodes:
+    """What `boleto_codes` computes for a boleto vector's inputs."""
+    return boleto_codes(boleto_from_inputs(boleto_inputs(vector)))
+
+
+def assert_codes_as_expected(codes: BoletoCodes, expected: dict[str, Any]) -> None:
+    """The linha and whatever else the vector's source asserts: barcode (null when only the
+    linha is asserted), campo livre and its DV, DV geral, fator."""
+    assert codes.linha_digitavel == expected["linha_digitavel"]
+    if expected["barcode"] is not None:
+        assert codes.barcode == expected["barcode"]
+    if "campo_livre" in expected:
+        assert codes.free_field == expected["campo_livre"]
+    if "campo_livre_dv" in expected:
+        assert codes.free_field[-1] == expected["campo_livre_dv"]
+    if "dv_geral" in expected:
+        assert codes.barcode[4] == expected["dv_geral"]
+    if "fator" in expected:
+        assert codes.barcode[5:9] == expected["fator"]

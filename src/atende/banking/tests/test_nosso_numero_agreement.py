@@ -17,9 +17,7 @@ the boleto prints (banks/).
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from decimal import Decimal
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
@@ -28,7 +26,8 @@ from hypothesis import strategies as st
 
 from atende.banking.boleto import boleto_codes, boleto_from_inputs
 from atende.banking.cnab import Occurrence, ReturnHeader, parse_return
-from atende.banking.cnab.remessa import Remessa, RemessaTitle, build_remessa
+from atende.banking.cnab.remessa import Remessa, build_remessa
+from atende.banking.cnab.tests.builders import CNPJ, TITLE, WHEN
 from atende.banking.digits import modulo10
 from atende.banking.models import Beneficiary
 from atende.banking.tests.fixtures import (
@@ -244,19 +243,12 @@ def test_every_vector_reads_back_from_its_banks_return_files(vector):
 
 # --- 3. Random títulos: boleto, remessa, return ----------------------------------------------
 
-WHEN = datetime(2026, 4, 1, 9, 0, tzinfo=UTC)
-
 
 def _remessa(bank: str, layout: str, beneficiary: Beneficiary, number: str, **extra: str) -> str:
-    title = RemessaTitle(
-        nosso_numero=number, document_number="FAT-1", due_date=date(2026, 5, 4),
-        amount=Decimal("123.45"), payer_name="Maria Souza", payer_document="52998224725",
-        payer_address="Rua A, 1", payer_district="Centro", payer_city="Campinas",
-        payer_state="SP", payer_postal_code="13010000",
-    )  # fmt: skip
     remessa = Remessa(bank=bank, layout=layout, beneficiary=beneficiary,
-                      company_name="Atende Ltda", company_document="11222333000181",
-                      sequence=1, titles=[title], generated_at=WHEN, **extra)  # fmt: skip
+                      company_name="Atende Ltda", company_document=CNPJ, sequence=1,
+                      titles=[replace(TITLE, nosso_numero=number)], generated_at=WHEN,
+                      **extra)  # fmt: skip
     return build_remessa(remessa).decode("ascii")
 
 

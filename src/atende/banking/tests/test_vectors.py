@@ -11,16 +11,20 @@ from atende.banking.boleto import boleto_codes, boleto_from_inputs
 from atende.banking.digits import barcode_dv, modulo11_bb, modulo11_bradesco, modulo11_caixa
 from atende.banking.factor import due_factor, factor_to_date
 from atende.banking.linha import parse_code
-from atende.banking.models import BoletoCodes
-from atende.banking.tests.fixtures import boleto_inputs, require_fixtures, vectors
+from atende.banking.tests.fixtures import (
+    assert_codes_as_expected,
+    boleto_inputs,
+    require_fixtures,
+    vector_codes,
+    vectors,
+)
 
 require_fixtures()
 
 BOLETOS = vectors("boleto")
 
 
-def _codes(vector: dict[str, Any]) -> BoletoCodes:
-    return boleto_codes(boleto_from_inputs(boleto_inputs(vector)))
+_codes = vector_codes
 
 
 def test_every_boleto_vector_is_computable():
@@ -30,19 +34,7 @@ def test_every_boleto_vector_is_computable():
 
 @pytest.mark.parametrize("vector", BOLETOS, ids=lambda v: v["id"])
 def test_boleto_vector_barcode_and_linha(vector):
-    codes = _codes(vector)
-    expected = vector["expected"]
-    assert codes.linha_digitavel == expected["linha_digitavel"]
-    if expected["barcode"] is not None:
-        assert codes.barcode == expected["barcode"]
-    if "campo_livre" in expected:
-        assert codes.free_field == expected["campo_livre"]
-    if "campo_livre_dv" in expected:
-        assert codes.free_field[-1] == expected["campo_livre_dv"]
-    if "dv_geral" in expected:
-        assert codes.barcode[4] == expected["dv_geral"]
-    if "fator" in expected:
-        assert codes.barcode[5:9] == expected["fator"]
+    assert_codes_as_expected(_codes(vector), vector["expected"])
 
 
 @pytest.mark.parametrize(

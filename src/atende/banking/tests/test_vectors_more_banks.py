@@ -1,37 +1,27 @@
 """Every vector of shared/banking-fixtures/vectors-more-banks.json (Itaú, Santander, Sicoob,
 Sicredi): barcode, linha digitável, printed nosso número and its DV, and every check digit."""
 
-import json
 from datetime import date
 from decimal import Decimal
-from functools import cache
 from typing import Any
 
 import pytest
 
 from atende.banking.banks import itau, sicoob
-from atende.banking.boleto import boleto_codes, boleto_from_inputs
+from atende.banking.boleto import boleto_from_inputs
 from atende.banking.digits import modulo10, modulo11_caixa, modulo11_santander, modulo11_sicoob
 from atende.banking.linha import parse_code
-from atende.banking.models import BoletoCodes
-from atende.banking.tests.fixtures import require_fixtures
+from atende.banking.tests.fixtures import (
+    assert_codes_as_expected,
+    more_bank_vectors,
+    require_fixtures,
+    vector_codes,
+)
 
-FILE = require_fixtures() / "vectors-more-banks.json"
-
-
-@cache
-def _entries() -> tuple[dict[str, Any], ...]:
-    if not FILE.is_file():
-        pytest.skip(f"{FILE} not found", allow_module_level=True)
-    return tuple(json.loads(FILE.read_text(encoding="utf-8")))
-
-
-BOLETOS = [entry for entry in _entries() if entry["kind"] == "boleto"]
-CHECK_DIGITS = [entry for entry in _entries() if entry["kind"] == "check_digit"]
-
-
-def _codes(vector: dict[str, Any]) -> BoletoCodes:
-    return boleto_codes(boleto_from_inputs({**vector["inputs"], "bank": vector["bank"]}))
+require_fixtures()
+BOLETOS = more_bank_vectors("boleto")
+CHECK_DIGITS = more_bank_vectors("check_digit")
+_codes = vector_codes
 
 
 def test_vector_counts():
@@ -47,17 +37,7 @@ def test_vector_counts():
 
 @pytest.mark.parametrize("vector", BOLETOS, ids=lambda v: v["id"])
 def test_barcode_linha_and_free_field(vector):
-    codes = _codes(vector)
-    expected = vector["expected"]
-    assert codes.linha_digitavel == expected["linha_digitavel"]
-    if expected["barcode"] is not None:
-        assert codes.barcode == expected["barcode"]
-    if "campo_livre" in expected:
-        assert codes.free_field == expected["campo_livre"]
-    if "campo_livre_dv" in expected:
-        assert codes.free_field[-1] == expected["campo_livre_dv"]
-    if "dv_geral" in expected:
-        assert codes.barcode[4] == expected["dv_geral"]
+    assert_codes_as_expected(_codes(vector), vector["expected"])
 
 
 @pytest.mark.parametrize(

@@ -6,26 +6,16 @@ banks' samples in shared/banking-fixtures/remessa. They are deliberately not imp
 writer: a field the writer puts in the wrong place fails here.
 """
 
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 
 import pytest
 
 from atende.banking.cnab.remessa import Remessa, RemessaTitle, build_remessa
+from atende.banking.cnab.tests.builders import CNPJ, CPF, TITLE, WHEN
 from atende.banking.models import Beneficiary
 from atende.banking.tests.fixtures import FIXTURES
 
-CPF, CNPJ = "52998224725", "11222333000181"
-WHEN = datetime(2026, 3, 2, 9, 30, 5, tzinfo=UTC)
-TITLE = RemessaTitle(
-    nosso_numero="4567", document_number="FAT-88", due_date=date(2026, 4, 10),
-    amount=Decimal("1234.56"), payer_name="João da Silva", payer_document=CPF,
-    issue_date=date(2026, 3, 1), payer_address="Rua das Flores, 10", payer_district="Centro",
-    payer_city="São Paulo", payer_state="SP", payer_postal_code="01310-100",
-    fine_percent=Decimal("2.00"), interest_per_day=Decimal("0.41"),
-    discount_amount=Decimal("12.34"), discount_until=date(2026, 4, 5),
-    company_reference="BOLETO-77",
-)  # fmt: skip
 BENEFICIARIES = {
     ("400", "001"): Beneficiary(agency="1234", account="12345", agreement="1234567",
                                 wallet="17", wallet_variation="019"),
