@@ -49,7 +49,9 @@ WIDTHS: dict[tuple[str, str], Widths] = {
     ("240", "237"): Widths(11, 15, 40, 40, 15, 15, 5, 12, 20),  # BRA-240
     ("400", "341"): Widths(8, 10, 30, 40, 12, 15, 4, 5, 0),  # ITAU-BOL §3.1 [lib: brcobranca]
     ("240", "341"): Widths(8, 10, 30, 40, 15, 15, 4, 5, 0),  # ITAU-240 §3.1 [lib: brcobranca]
-    ("240", "756"): Widths(7, 15, 40, 40, 15, 15, 4, 12, 10),  # SIC-XLS, FEBRABAN P/Q
+    # SIC-XLS, FEBRABAN P/Q; the código do cliente has 7 digits with its DV, as in the boleto's
+    # campo livre (item 3.29): a longer one would register a título no boleto can carry.
+    ("240", "756"): Widths(7, 15, 40, 40, 15, 15, 4, 12, 7),
     ("240", "748"): Widths(8, 15, 40, 40, 15, 15, 4, 12, 5),  # SCR-240, FEBRABAN P/Q
 }
 

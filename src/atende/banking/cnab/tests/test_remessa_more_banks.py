@@ -231,6 +231,7 @@ def test_round_trip(spec):
         (SICOOB, {}, {"nosso_numero": "12345678"}, "titulos[0].nosso_numero", "no máximo 7"),
         (SICOOB, {"modality": "09"}, {}, "modalidade", "Modalidade do Sicoob inválida"),
         (SICOOB, {"beneficiary": {"agency_dv": ""}}, {}, "agencia_dv", "Informe os DVs"),
+        (SICOOB, {"beneficiary": {"agreement": "12345678"}}, {}, "convenio", "no máximo 7"),
         (SICREDI, {}, {"nosso_numero": "07/100003"}, "titulos[0].nosso_numero",
          "byte de geração (2 a 9)"),
         (SICREDI, {}, {"nosso_numero": "07/200003-5"}, "titulos[0].nosso_numero",
