@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "atende.accounts",
     "atende.files",
     "atende.customers",
+    "atende.desk",
     "atende.api",
 ]
 

@@ -13,6 +13,7 @@ organization_patterns = [
     path("", include("atende.accounts.org_urls")),
     path("", include("atende.files.urls")),
     path("", include("atende.customers.urls")),
+    path("", include("atende.desk.urls")),
 ]
 
 urlpatterns = [

@@ -6,6 +6,7 @@ from atende.accounts.api import router as accounts_router
 from atende.api.auth import MemberTokenAuth
 from atende.api.errors import document_errors, install_error_handlers
 from atende.customers.api import router as customers_router
+from atende.desk.api import router as desk_router
 
 
 class AtendeAPI(NinjaAPI):
@@ -26,3 +27,4 @@ api = AtendeAPI(
 install_error_handlers(api)
 api.add_router("/", accounts_router)
 api.add_router("/", customers_router)
+api.add_router("/", desk_router)

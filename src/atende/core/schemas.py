@@ -1,9 +1,11 @@
 """The API's error shape, shared by every router (documented on every operation)."""
 
+import re
+from datetime import date
 from typing import Annotated
 
 from ninja import Schema
-from pydantic import ConfigDict, Field
+from pydantic import BeforeValidator, ConfigDict, Field
 
 
 class FieldErrorOut(Schema):
@@ -43,3 +45,16 @@ class PartialIn(StrictIn):
     and is not offered as a value in the schema; a field sent must be valid."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra=_without_null_defaults)
+
+
+def _iso_date(value: object) -> object:
+    """Only `AAAA-MM-DD` (or a date): pydantic would otherwise read 0 as 01/01/1970."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        return value
+    raise ValueError("Informe uma data no formato AAAA-MM-DD.")
+
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]

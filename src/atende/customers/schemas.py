@@ -12,7 +12,7 @@ from django.db import models
 from ninja import Schema
 from pydantic import Field
 
-from atende.core.schemas import PartialIn, RecordId, StrictIn
+from atende.core.schemas import IsoDate, PartialIn, RecordId, StrictIn
 from atende.core.validation import MULTI_LINE_PATTERN, SINGLE_LINE_PATTERN
 from atende.customers.models import Contact, Customer, SubscriberType
 from atende.customers.models.address import BRAZILIAN_STATES
@@ -66,7 +66,7 @@ class ContactIn(StrictIn):
     mobile: _line(Contact, "mobile") = ""
     sms_consent: bool = False
     email: Email = ""
-    birth_date: date | None = None
+    birth_date: IsoDate | None = None
     notes: Text = ""
     extra: ExtraValues = {}
 
@@ -133,7 +133,7 @@ class CustomerIn(PartialIn):
     name: _line(Customer, "name", min_length=1) = None
     trade_name: _line(Customer, "trade_name") = None
     document: Document = None
-    registered_on: date = None
+    registered_on: IsoDate = None
     state_registration: _line(Customer, "state_registration") = None
     municipal_registration: _line(Customer, "municipal_registration") = None
     email: Email = None

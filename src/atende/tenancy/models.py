@@ -12,6 +12,16 @@ from atende.tenancy.context import (
     require_active_organization_id,
 )
 
+# Brazil's IANA zones (Fernando de Noronha to Acre).
+BRAZILIAN_TIME_ZONES = frozenset(
+    {
+        "America/Noronha", "America/Sao_Paulo", "America/Bahia", "America/Fortaleza",
+        "America/Recife", "America/Maceio", "America/Belem", "America/Araguaina",
+        "America/Santarem", "America/Manaus", "America/Cuiaba", "America/Campo_Grande",
+        "America/Porto_Velho", "America/Boa_Vista", "America/Rio_Branco", "America/Eirunepe",
+    }
+)  # fmt: skip
+
 RESERVED_SLUGS = frozenset(
     {"admin", "api", "static", "media", "entrar", "sair", "senha", "conta", "webdesk", "healthz"}
 )
@@ -37,6 +47,13 @@ class Organization(models.Model):
         help_text=_("Optional own domain or subdomain that opens this organization."),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=40,
+        default="America/Sao_Paulo",
+        choices=[(name, name) for name in sorted(BRAZILIAN_TIME_ZONES)],
+        help_text=_("Dates such as a ticket's due date are counted here."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

@@ -5,6 +5,7 @@ from decimal import Decimal, InvalidOperation
 from django import template
 
 from atende.core.history import ACTION_LABELS, history_page
+from atende.core.markdown import render_markdown
 
 register = template.Library()
 
@@ -106,3 +107,9 @@ def field(form, name: str):
 def extra_field(form, key: str):
     """The bound field of an organization-defined extra field."""
     return field(form, f"extra_{key}")
+
+
+@register.filter(name="markdown")
+def markdown_filter(text: str):
+    """`{{ entry.body|markdown }}`: Markdown rendered and sanitised (atende.core.markdown)."""
+    return render_markdown(text)

@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+
+
+class DeskConfig(AppConfig):
+    name = "atende.desk"
+    label = "desk"
+    verbose_name = "Atendimentos"
+
+    def ready(self) -> None:
+        from atende.accounts.modules import register_module
+        from atende.core.navigation import (
+            NavSection,
+            register_section,
+            register_settings_section,
+        )
+        from atende.desk import audit, customer_tab, files, permissions  # noqa: F401
+        from atende.desk.permissions import DeskPerm
+
+        register_module("desk", "Atendimentos", models=("ticket", "area"))
+        register_section(
+            "desk", NavSection("Atendimentos", "desk:queue", order=20, permission=DeskPerm.VIEW)
+        )
+        register_settings_section(
+            "desk", NavSection("Atendimentos", "desk:areas", 30, DeskPerm.MANAGE_AREAS)
+        )

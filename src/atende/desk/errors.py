@@ -1,0 +1,11 @@
+"""Error codes the desk's services answer with (DomainError.code)."""
+
+from enum import StrEnum
+
+
+class DeskError(StrEnum):
+    ASSIGNEE_NOT_IN_AREA = "assignee_not_in_area"
+    CONTACT_NOT_OF_CUSTOMER = "contact_not_of_customer"
+    NO_AREA = "no_area"
+    CLOSED = "closed"
+    INVALID_TIME = "invalid_time"

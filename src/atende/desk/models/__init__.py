@@ -1,0 +1,32 @@
+"""Desk models, re-exported from their modules."""
+
+from atende.desk.models.area import Area, AreaResource
+from atende.desk.models.ticket import (
+    CLOSED_STATUSES,
+    Channel,
+    Priority,
+    Ticket,
+    TicketStatus,
+)
+from atende.desk.models.timeline import (
+    EntryKind,
+    SavedFilter,
+    TicketAttachment,
+    TimeEntry,
+    TimelineEntry,
+)
+
+__all__ = [
+    "CLOSED_STATUSES",
+    "Area",
+    "AreaResource",
+    "Channel",
+    "EntryKind",
+    "Priority",
+    "SavedFilter",
+    "Ticket",
+    "TicketAttachment",
+    "TicketStatus",
+    "TimeEntry",
+    "TimelineEntry",
+]

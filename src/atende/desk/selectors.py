@@ -1,0 +1,266 @@
+"""Reads of the service desk, each shaped for one screen and filtered by the one ticket rule."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from atende.accounts.permissions import can, require
+from atende.core.errors import BadInput, ErrorCode
+from atende.core.pagination import KeysetPage, keyset_page
+from atende.customers.models import Customer
+from atende.customers.permissions import customers_visible_to
+from atende.desk.models import (
+    Area,
+    AreaResource,
+    SavedFilter,
+    Ticket,
+    TicketStatus,
+    TimeEntry,
+    TimelineEntry,
+)
+from atende.desk.permissions import DeskPerm
+from atende.desk.sla import organization_today, sla_condition
+from atende.tenancy.models import Member
+from atende.tenancy.search import search_condition
+
+SCOPES = ("mine", "areas", "unassigned", "open", "all")
+SORTS = {
+    "-updated": ["-updated_at", "-pk"],
+    "updated": ["updated_at", "pk"],
+    "number": ["number"],
+    "-number": ["-number"],
+    "due": ["due_key", "pk"],
+    "-due": ["-due_key", "-pk"],
+    "priority": ["priority", "due_key", "pk"],
+}
+DEFAULT_SORT = "-updated"
+OPEN_STATUSES = "abertos"  # the status filter that means "every open status"
+
+
+@dataclass(frozen=True)
+class TicketFilters:
+    scope: str = "open"
+    search: str = ""
+    statuses: tuple[str, ...] = ()
+    area_id: int | None = None
+    assignee_id: int | None = None
+    priority: int | None = None
+    customer_number: int | None = None
+    sla: str = ""
+    created_from: date | None = None
+    created_to: date | None = None
+    sort: str = DEFAULT_SORT
+    extra: dict = field(default_factory=dict)
+
+
+def visible_tickets(member: Member) -> QuerySet[Ticket]:
+    """Every ticket the member may see: none without the desk's view permission; a ticket of a
+    customer follows that customer's record rules (portfolio, sector categories)."""
+    if not can(member, DeskPerm.VIEW):
+        return Ticket.objects.none()
+    tickets = Ticket.objects.all()
+    if member.is_admin:
+        return tickets
+    customers = Customer.objects.all()
+    restricted = customers_visible_to(member, customers)
+    if restricted is customers:  # no record rule narrows this member
+        return tickets
+    return tickets.filter(Q(customer__isnull=True) | Q(customer__in=restricted))
+
+
+def ticket_get(*, actor: Member, number: int, permission: DeskPerm = DeskPerm.VIEW) -> Ticket:
+    """The ticket with this number for an action: 404 when the member may not see it (same as
+    missing), 403 when they see it but may not do `permission` on it."""
+    ticket = (
+        visible_tickets(actor)
+        .select_related("area", "assignee__user", "customer", "contact", "created_by__user")
+        .filter(number=number)
+        .first()
+    )
+    if ticket is None:
+        raise Http404("Atendimento não encontrado")
+    if permission != DeskPerm.VIEW:
+        require(actor, permission, ticket)
+    return ticket
+
+
+def member_area_ids(member: Member) -> list[int]:
+    """The areas the member serves."""
+    return list(AreaResource.objects.filter(member=member).values_list("area_id", flat=True))
+
+
+def _scoped(tickets: QuerySet[Ticket], actor: Member, scope: str) -> QuerySet[Ticket]:
+    if scope == "mine":
+        return tickets.filter(assignee=actor, is_open=True)
+    if scope == "areas":
+        return tickets.filter(area_id__in=member_area_ids(actor), is_open=True)
+    if scope == "unassigned":
+        return tickets.filter(assignee__isnull=True, is_open=True)
+    if scope == "open":
+        return tickets.filter(is_open=True)
+    return tickets
+
+
+def _filtered(actor: Member, filters: TicketFilters) -> QuerySet[Ticket]:
+    tickets = _scoped(visible_tickets(actor), actor, filters.scope)
+    if filters.search.strip():
+        tickets = tickets.filter(ticket_search_condition(filters.search))
+    statuses = [status for status in filters.statuses if status in TicketStatus.values]
+    if OPEN_STATUSES in filters.statuses:
+        tickets = tickets.filter(is_open=True)
+    if statuses:
+        tickets = tickets.filter(status__in=statuses)
+    if filters.area_id:
+        tickets = tickets.filter(area_id=filters.area_id)
+    if filters.assignee_id:
+        tickets = tickets.filter(assignee_id=filters.assignee_id)
+    if filters.priority:
+        tickets = tickets.filter(priority=filters.priority)
+    if filters.customer_number:
+        tickets = tickets.filter(customer__number=filters.customer_number)
+    if filters.sla:
+        tickets = tickets.filter(sla_condition(filters.sla, organization_today(actor.organization)))
+    if filters.created_from:
+        tickets = tickets.filter(created_at__date__gte=filters.created_from)
+    if filters.created_to:
+        tickets = tickets.filter(created_at__date__lte=filters.created_to)
+    return tickets
+
+
+def ticket_search_condition(query: str) -> Q:
+    """A ticket number typed alone finds that ticket; otherwise every word must appear in the
+    number, title, area, customer (name, CPF/CNPJ), contact or timeline."""
+    query = query.strip().lstrip("#")
+    if query.isdigit() and len(query) <= 9:
+        return Q(number=int(query)) | search_condition("ticket", query)
+    return search_condition("ticket", query)
+
+
+def ticket_queue(
+    *, actor: Member, filters: TicketFilters, cursor: str | None = None, size: int = 50
+) -> KeysetPage:
+    """One page of the agent queue with area, assignee and customer (one query)."""
+    if filters.sort not in SORTS:
+        raise BadInput("Ordenação desconhecida.", code=ErrorCode.INVALID)
+    tickets = _filtered(actor, filters).select_related("area", "assignee__user", "customer")
+    return keyset_page(tickets, ordering=SORTS[filters.sort], cursor=cursor, size=size)
+
+
+def ticket_ids_for_bulk(*, actor: Member, numbers: list[int]) -> list[Ticket]:
+    """The tickets a bulk action names, among those the member may see."""
+    return list(visible_tickets(actor).select_related("area").filter(number__in=numbers[:200]))
+
+
+def queue_counts(*, actor: Member) -> dict[str, int]:
+    """How many open tickets are the member's, in their areas and unassigned (indexed counts)."""
+    tickets = visible_tickets(actor).filter(is_open=True)
+    return tickets.aggregate(
+        mine=Count("pk", filter=Q(assignee=actor)),
+        areas=Count("pk", filter=Q(area_id__in=member_area_ids(actor))),
+        unassigned=Count("pk", filter=Q(assignee__isnull=True)),
+    )
+
+
+def ticket_timeline(*, ticket: Ticket, public_only: bool = False) -> list[TimelineEntry]:
+    """The ticket's timeline, oldest first, with authors and attachments (two queries)."""
+    entries = ticket.timeline.select_related("author__user").prefetch_related(
+        Prefetch("attachments", queryset=_attachments())
+    )
+    if public_only:
+        entries = entries.filter(is_public=True)
+    return list(entries.order_by("created_at", "pk"))
+
+
+def _attachments():
+    from atende.desk.models import TicketAttachment
+
+    return TicketAttachment.objects.select_related("stored_file")
+
+
+def ticket_opening_attachments(*, ticket: Ticket) -> list:
+    """Files attached when the ticket was opened (not to a timeline entry)."""
+    return list(_attachments().filter(ticket=ticket, entry__isnull=True))
+
+
+@dataclass(frozen=True)
+class TimeTotals:
+    minutes: int
+    per_member: list[tuple[str, int]]
+
+
+def ticket_time_totals(*, ticket: Ticket) -> TimeTotals:
+    """Time spent on the ticket, in all and per member (one query)."""
+    rows = list(
+        TimeEntry.objects.filter(ticket=ticket)
+        .values("member__user__full_name")
+        .annotate(minutes=Sum("minutes"))
+        .order_by("-minutes", "member__user__full_name")
+    )
+    per_member = [(row["member__user__full_name"], row["minutes"]) for row in rows]
+    return TimeTotals(minutes=sum(minutes for _, minutes in per_member), per_member=per_member)
+
+
+def ticket_time_entries(*, ticket: Ticket) -> list[TimeEntry]:
+    return list(
+        TimeEntry.objects.filter(ticket=ticket)
+        .select_related("member__user")
+        .order_by("-worked_on", "-pk")
+    )
+
+
+def area_list(*, active_only: bool = False) -> list[Area]:
+    """The organization's areas with how many resources each has."""
+    areas = Area.objects.annotate(resource_count=Count("members", distinct=True))
+    if active_only:
+        areas = areas.filter(is_active=True)
+    return list(areas.order_by("name"))
+
+
+def area_get(*, pk: int) -> Area:
+    return get_object_or_404(Area, pk=pk)
+
+
+def default_area() -> Area | None:
+    return Area.objects.filter(is_default=True, is_active=True).first()
+
+
+def area_resources(*, area_id: int | None) -> QuerySet[Member]:
+    """The active members who serve an area (the assignees a ticket of it may have)."""
+    if not area_id:
+        return Member.objects.none()
+    return (
+        Member.objects.filter(is_active=True, desk_areas__pk=area_id)
+        .select_related("user")
+        .order_by("user__full_name")
+    )
+
+
+def _filters_of(actor: Member) -> QuerySet[SavedFilter]:
+    if not can(actor, DeskPerm.VIEW):
+        return SavedFilter.objects.none()
+    return SavedFilter.objects.filter(Q(owner=actor) | Q(is_shared=True))
+
+
+def saved_filters(*, actor: Member) -> list[SavedFilter]:
+    """The member's own saved filters and those shared with the organization."""
+    return list(_filters_of(actor).order_by("name"))
+
+
+def saved_filter_get(*, actor: Member, pk: int) -> SavedFilter:
+    """One of the filters the member may use; 404 otherwise."""
+    return get_object_or_404(_filters_of(actor), pk=pk)
+
+
+def customer_ticket_summary(*, actor: Member, customer: Customer) -> dict[str, int]:
+    """How many of the customer's tickets are in each status (the Atendimentos tab)."""
+    rows = (
+        visible_tickets(actor)
+        .filter(customer=customer)
+        .values("status")
+        .annotate(total=Count("pk"))
+        .order_by()
+    )
+    return {row["status"]: row["total"] for row in rows}

@@ -1,0 +1,1 @@
+"""Writes of the service desk, split by sub-domain."""

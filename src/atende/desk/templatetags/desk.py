@@ -1,0 +1,26 @@
+"""`{{ ticket|sla_of:today }}` and `{{ state|sla_label }}`: the SLA colour of a queue row."""
+
+from django import template
+
+from atende.desk.sla import SLA_LABELS, Sla, sla_state
+
+register = template.Library()
+
+
+@register.filter
+def sla_of(ticket, today) -> str:
+    return sla_state(due_on=ticket.due_on, is_closed=ticket.is_closed, today=today).value
+
+
+@register.filter
+def sla_label(state: str) -> str:
+    return SLA_LABELS.get(Sla(state), "") if state in Sla.__members__.values() else ""
+
+
+@register.filter
+def duration(minutes: int) -> str:
+    """`95` → `1 h 35 min`."""
+    hours, rest = divmod(int(minutes or 0), 60)
+    if hours and rest:
+        return f"{hours} h {rest:02d} min"
+    return f"{hours} h" if hours else f"{rest} min"

@@ -1,0 +1,106 @@
+"""The desk routes for the walkers: objects, the permission each needs, valid bodies."""
+
+from atende.desk.models import SavedFilter
+from atende.desk.permissions import DeskPerm
+from atende.desk.tests.factories import AreaFactory, TicketFactory
+from atende.tenancy.testing import isolation_factory, route_access
+
+
+@isolation_factory(
+    "desk:ticket",
+    "desk:ticket_comment",
+    "desk:ticket_change",
+    "desk:ticket_time",
+    "api:get_ticket",
+    "api:update_ticket",
+    "api:reply_ticket",
+    "api:note_ticket",
+    "api:add_ticket_time",
+)
+def ticket(organization):
+    return {"number": TicketFactory(organization=organization).number}
+
+
+@isolation_factory("desk:area_edit")
+def area(organization):
+    return {"pk": AreaFactory(organization=organization, name="Financeiro").pk}
+
+
+@isolation_factory("desk:filter_apply", "desk:filter_delete")
+def saved_filter(organization):
+    from atende.accounts.tests.factories import MemberFactory
+
+    owner = MemberFactory(organization=organization)
+    saved = SavedFilter.objects.create(
+        owner=owner, name="Atrasados", is_shared=True, query={"sla": "overdue"}
+    )
+    return {"pk": saved.pk}
+
+
+def _ticket_fields(organization, kwargs) -> dict:
+    from atende.desk.models import Ticket
+
+    ticket = Ticket.objects.get(number=kwargs["number"])
+    return {
+        "status": "resolving",
+        "area": ticket.area_id,
+        "assignee": "",
+        "priority": "1",
+        "due_on": "2030-01-31",
+    }
+
+
+def _new_ticket(organization, kwargs) -> dict:
+    area = AreaFactory(organization=organization)
+    return {"title": "Sem sinal na fibra", "area": area.pk, "priority": "2", "channel": "phone"}
+
+
+def _bulk(organization, kwargs) -> dict:
+    number = TicketFactory(organization=organization).number
+    return {"lote-numbers": [str(number)], "lote-status": "waiting"}
+
+
+route_access("desk:queue", "desk:ticket", "desk:assignees", needs=DeskPerm.VIEW)
+route_access("desk:filter_apply", needs=DeskPerm.VIEW)
+route_access(
+    "desk:filter_create",
+    needs=DeskPerm.VIEW,
+    body={"name": "Meus atrasados", "filter_sla": "overdue"},
+    personal=True,
+)
+route_access("desk:create", needs=DeskPerm.ADD, body=_new_ticket)
+route_access(
+    "desk:ticket_comment",
+    needs=DeskPerm.CHANGE,
+    body={"kind": "note", "body": "Técnico agendado para amanhã."},
+)
+route_access("desk:ticket_change", needs=DeskPerm.CHANGE, body=_ticket_fields)
+route_access(
+    "desk:ticket_time",
+    needs=DeskPerm.CHANGE,
+    body={"hours": "1", "minutes": "30", "note": "Visita"},
+)
+route_access("desk:bulk", needs=DeskPerm.CHANGE, body=_bulk)
+route_access("desk:areas", needs=DeskPerm.MANAGE_AREAS)
+route_access(
+    "desk:area_new", needs=DeskPerm.MANAGE_AREAS, body={"name": "Cobrança", "is_active": "on"}
+)
+route_access(
+    "desk:area_edit", needs=DeskPerm.MANAGE_AREAS, body={"name": "Tesouraria", "is_active": "on"}
+)
+route_access("desk:filter_delete", needs=DeskPerm.MANAGE_AREAS, body={})
+
+
+def _ticket_patch(organization, kwargs) -> dict:
+    return {"status": "analysis", "priority": 1}
+
+
+route_access("api:list_tickets", "api:get_ticket", needs=DeskPerm.VIEW)
+route_access(
+    "api:create_ticket",
+    needs=DeskPerm.ADD,
+    body=lambda o, k: {"title": "Pela API", "area_id": AreaFactory(organization=o).pk},
+)
+route_access("api:update_ticket", needs=DeskPerm.CHANGE, body=_ticket_patch)
+route_access("api:reply_ticket", "api:note_ticket", needs=DeskPerm.CHANGE, body={"body": "Olá!"})
+route_access("api:add_ticket_time", needs=DeskPerm.CHANGE, body={"hours": 1, "note": "Análise"})

@@ -1,0 +1,28 @@
+"""Service-desk routes under `/<slug>/atendimentos/`."""
+
+from django.urls import path
+
+from atende.desk.views import areas, queue, ticket
+
+app_name = "desk"
+
+urlpatterns = [
+    path("atendimentos/", queue.queue_view, name="queue"),
+    path("atendimentos/novo/", ticket.ticket_create_view, name="create"),
+    path("atendimentos/responsaveis/", ticket.assignee_options_view, name="assignees"),
+    path("atendimentos/em-lote/", queue.bulk_change_view, name="bulk"),
+    path("atendimentos/filtros/", queue.saved_filter_create_view, name="filter_create"),
+    path("atendimentos/filtros/<id:pk>/", queue.saved_filter_apply_view, name="filter_apply"),
+    path(
+        "atendimentos/filtros/<id:pk>/excluir/",
+        queue.saved_filter_delete_view,
+        name="filter_delete",
+    ),
+    path("atendimentos/<id:number>/", ticket.ticket_detail_view, name="ticket"),
+    path("atendimentos/<id:number>/comentar/", ticket.ticket_comment_view, name="ticket_comment"),
+    path("atendimentos/<id:number>/alterar/", ticket.ticket_change_view, name="ticket_change"),
+    path("atendimentos/<id:number>/tempo/", ticket.time_entry_view, name="ticket_time"),
+    path("configuracoes/atendimentos/", areas.area_list_view, name="areas"),
+    path("configuracoes/atendimentos/nova/", areas.area_edit_view, name="area_new"),
+    path("configuracoes/atendimentos/<id:pk>/", areas.area_edit_view, name="area_edit"),
+]
