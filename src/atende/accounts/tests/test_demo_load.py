@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 
 from atende.accounts.management.commands.demo_load import DEMO_PASSWORD, PLATFORM_EMAIL, Command
 from atende.accounts.models import User
-from atende.tenancy.context import dangerously_unscoped
+from atende.tenancy.context import activate, dangerously_unscoped
 from atende.tenancy.models import Member, Organization
 
 ROOT = Path(__file__).resolve().parents[4]
@@ -73,7 +73,9 @@ def test_forced_in_production_loads_the_organizations_but_no_platform_superuser(
             "alfa",
             "demo",
         ]
-        assert Member.objects.filter(user__email="admin@demo.local").count() == 1
+        demo = Organization.objects.get(slug="demo")
+    with activate(demo):  # row security on PostgreSQL: members are read inside their organization
+        assert Member.objects.get(user__email="admin@demo.local").is_admin is True
     assert User.objects.filter(email=PLATFORM_EMAIL).exists() is False
     assert User.objects.filter(is_superuser=True).exists() is False
     assert f"{PLATFORM_EMAIL} não foi criado: DEBUG está desligado." in output.getvalue()
