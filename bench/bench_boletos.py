@@ -25,25 +25,38 @@ from atende.banking.models import Beneficiary, Boleto, Payer  # noqa: E402
 from atende.banking.pdf import boletos_pdf  # noqa: E402
 from atende.banking.pix import pix_payload  # noqa: E402
 
+ADDRESS = {"address": "Av. Paulista, 1000", "district": "Bela Vista", "city": "São Paulo",
+           "state": "SP", "postal_code": "01310100", "name": "Demo Telecom Ltda",
+           "document": "11222333000181"}  # fmt: skip
 BENEFICIARIES = {
-    "001": Beneficiary(name="Demo Telecom Ltda", agency="1234", account="12345",
-                       agreement="1234567", wallet="17"),
-    "104": Beneficiary(name="Demo Telecom Ltda", agency="1234", agreement="1242119", wallet="RG"),
-    "237": Beneficiary(name="Demo Telecom Ltda", agency="1234", account="123456", wallet="09"),
+    "001": Beneficiary(agency="1234", account="12345", agreement="1234567", wallet="17",
+                       **ADDRESS),
+    "033": Beneficiary(agency="1234", agreement="1234567", wallet="101", **ADDRESS),
+    "104": Beneficiary(agency="1234", agreement="1242119", wallet="RG", **ADDRESS),
+    "237": Beneficiary(agency="1234", account="123456", wallet="09", **ADDRESS),
+    "341": Beneficiary(agency="0057", account="12345", wallet="109", **ADDRESS),
+    "748": Beneficiary(agency="0165", posto="02", agreement="00623", wallet="1", **ADDRESS),
+    "756": Beneficiary(agency="4277", agreement="0172278", wallet="1", **ADDRESS),
 }  # fmt: skip
 BANKS = list(BENEFICIARIES)
+OPTIONS: dict[str, dict[str, object]] = {"748": {"ano": "26"}}
 
 
 def boletos(count: int, *, pix: bool = False) -> Iterator[Boleto]:
-    """`count` boletos spread over the three banks, generated one at a time."""
-    payload = pix_payload(key="pix@demo.com.br", name="Demo", city="Campinas") if pix else ""
+    """`count` boletos spread over the seven banks, generated one at a time."""
     for number in range(count):
-        bank = BANKS[number % 3]
+        bank = BANKS[number % len(BANKS)]
+        amount = Decimal("99.90") + number % 1000
+        # A boleto's PIX must carry its amount (pdf.py refuses any other), so one per boleto.
+        payload = pix_payload(key="pix@demo.com.br", name="Demo", city="Campinas",
+                              amount=amount) if pix else ""  # fmt: skip
         yield Boleto(
-            bank=bank, amount=Decimal("99.90") + number % 1000,
-            due_date=date(2026, 12, 1) + timedelta(days=number % 90), nosso_numero=str(number),
-            beneficiary=BENEFICIARIES[bank], payer=Payer(name=f"Cliente {number}"),
+            bank=bank, amount=amount, due_date=date(2026, 12, 1) + timedelta(days=number % 90),
+            nosso_numero=str(number % 10_000), beneficiary=BENEFICIARIES[bank],
+            payer=Payer(name=f"Cliente {number} Łukasz Nguyễn", document="52998224725",
+                        address="Rua A, 10", city="Campinas", state="SP", postal_code="13010000"),
             instructions=("Não receber após 30 dias do vencimento.",), pix_payload=payload,
+            options=OPTIONS.get(bank, {}),
         )  # fmt: skip
 
 

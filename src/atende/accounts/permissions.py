@@ -10,6 +10,7 @@ from enum import StrEnum
 import rules
 from django.core.exceptions import PermissionDenied
 
+from atende.tenancy.context import active_organization_id, ensure_actor_in_active_organization
 from atende.tenancy.models import Member
 
 
@@ -59,13 +60,20 @@ def can(member: Member | None, codename: str, obj: object = None) -> bool:
     """True when the member may perform `codename` (on `obj`, when record rules apply)."""
     if not isinstance(member, Member) or not member.is_active:
         return False
+    if member.organization_id != active_organization_id():
+        return False  # fail closed: a member acts only inside their own organization
     if rules.perm_exists(codename):
         return rules.has_perm(codename, member, obj)
     return module_permission(codename).test(member, obj)
 
 
 def require(member: Member | None, codename: str, obj: object = None) -> None:
-    """Raise PermissionDenied (403: same organization, missing permission) unless `can`."""
+    """Raise PermissionDenied (403: same organization, missing permission) unless `can`.
+
+    Every service starts here, so this is also where an actor of another organization than
+    the active one is caught (ActorOutsideOrganization: a bug, never a user's error)."""
+    if isinstance(member, Member):
+        ensure_actor_in_active_organization(member)
     if not can(member, codename, obj):
         raise PermissionDenied("Você não tem permissão para esta ação.")
 

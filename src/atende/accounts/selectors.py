@@ -1,10 +1,11 @@
 """Reads of the accounts app, shaped for one screen each."""
 
 from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from atende.accounts.invitation_links import invitation_link_read
-from atende.accounts.models import INVITATION_VALID_FOR, Invitation, Sector, User
+from atende.accounts.models import INVITATION_VALID_FOR, ApiToken, Invitation, Sector, User
 from atende.core.pagination import KeysetPage, keyset_page
 from atende.tenancy.context import activate
 from atende.tenancy.models import Member
@@ -65,3 +66,35 @@ def invitation_account(invitation: Invitation) -> User | None:
     """The existing account (with a password) the invitation's e-mail belongs to, if any."""
     user = User.objects.filter(email__iexact=invitation.email).first()
     return user if user is not None and user.has_usable_password() else None
+
+
+def member_get(*, pk: int) -> Member:
+    """A member of the active organization with user and sector; 404 otherwise."""
+    return get_object_or_404(Member.objects.select_related("user", "sector"), pk=pk)
+
+
+def pending_invitation_get(*, pk: int) -> Invitation:
+    """An invitation not accepted yet, with its sector; 404 otherwise."""
+    pending = Invitation.objects.filter(accepted_at__isnull=True).select_related("sector")
+    return get_object_or_404(pending, pk=pk)
+
+
+def sector_get(*, pk: int) -> Sector:
+    """A sector of the active organization; 404 otherwise."""
+    return get_object_or_404(Sector, pk=pk)
+
+
+def api_token_list(*, member: Member) -> QuerySet[ApiToken]:
+    """The member's own API tokens, newest first."""
+    return ApiToken.objects.filter(member=member).order_by("-created_at")
+
+
+def api_token_get(*, member: Member, pk: int) -> ApiToken:
+    """One of the member's own tokens; another member's is as missing as an unknown one."""
+    return get_object_or_404(ApiToken, pk=pk, member=member)
+
+
+def user_awaiting_second_step(*, user_id: object) -> User | None:
+    """The active user whose password was right and who still owes the TOTP code."""
+    user = User.objects.filter(pk=user_id).first() if isinstance(user_id, int) else None
+    return user if user is not None and user.is_active else None

@@ -15,11 +15,13 @@ from atende.banking.barcode import (
 )
 from atende.banking.errors import BankingError
 from atende.banking.models import Beneficiary, Boleto, BoletoCodes, Payer
+from atende.banking.pix import boleto_pix
 
 BANK_CODE = re.compile(r"(\d{1,3})(?:-\d)?")
 FIRST_WORD = re.compile(r"[A-Za-z0-9]+")
 NUMBER_WITH_DV = re.compile(r"(\S+?)\s*-\s*([0-9XxPp])")
-PRINTED_BRADESCO_NN = re.compile(r"(\d{1,3})/(\d+)")
+PRINTED_WALLET_NN = re.compile(r"(\d{1,3})/(\d+)")
+SICREDI_CODE = re.compile(r"(\d{4})\.(\d{2})\.(\d{5})")
 BRAZILIAN_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 # CX-BOL Anexo V: a Caixa boleto "não poderá exceder R$ 9.999.999,99".
 AMOUNT_LIMITS = {"104": Decimal("9999999.99")}
@@ -97,6 +99,23 @@ def _instructions(value: object) -> tuple[str, ...]:
     raise BankingError("instrucoes: use um texto ou uma lista de textos.", field="instrucoes")
 
 
+def _printed_nosso_numero(bank: str, wallet: str, number: str) -> tuple[str, str]:
+    """Carteira and nosso número from a printed "carteira/número" (the DV is already off).
+
+    Bradesco prints `09/00000000456-4` and Itaú `110/12345678-8` (carteira first); Sicredi's
+    `07/200003-1` starts with the year instead, which stays part of the number.
+    """
+    printed = PRINTED_WALLET_NN.fullmatch(number)
+    if not printed:
+        return wallet, number
+    if bank == "748":
+        return wallet, printed[1].zfill(2) + printed[2]
+    if wallet and wallet.isdigit() and int(wallet) != int(printed[1]):
+        raise BankingError(f"Carteira {wallet} diferente da carteira do nosso número "
+                           f"({printed[1]}).", field="carteira")  # fmt: skip
+    return wallet or printed[1], printed[2]
+
+
 def boleto_from_inputs(data: dict[str, Any]) -> Boleto:
     """A Boleto from the flat keys of `vectors.json` inputs (and the CLI's JSON)."""
     if not isinstance(data, dict):
@@ -111,14 +130,21 @@ def boleto_from_inputs(data: dict[str, Any]) -> Boleto:
     wallet = wallet_match[0] if wallet_match else ""
     agency, agency_dv = _with_dv(_text(data, "agencia"))
     account, account_dv = _with_dv(_text(data, "conta"))
+    code, code_dv = _with_dv(_text(data, "convenio", "codigo_beneficiario", "codigo_cliente"))
+    posto = _text(data, "posto")
+    sicredi = SICREDI_CODE.fullmatch(code)
+    if bank == "748" and sicredi:  # "0165.02.00623" as Sicredi prints it
+        agency, posto, code = agency or sicredi[1], posto or sicredi[2], sicredi[3]
     number, number_dv = _with_dv(_text(data, "nosso_numero", "sequencial"))
-    printed = PRINTED_BRADESCO_NN.fullmatch(number)
-    if printed:  # "09/00000000456" as printed by Bradesco: carteira / nosso número
-        wallet, number = wallet or printed[1], printed[2]
+    wallet, number = _printed_nosso_numero(bank, wallet, number)
     extras = {
         "modalidade": _text(data, "modalidade"),
         "emissao": _text(data, "emissao"),
         "nosso_numero_dv": _text(data, "nosso_numero_dv") or number_dv,
+        "parcela": _text(data, "parcela"),
+        "iof": _text(data, "iof"),
+        "ano": _text(data, "ano"),
+        "byte": _text(data, "byte", "byte_idt"),
     }
     options: dict[str, object] = {key: value for key, value in extras.items() if value}
     # BB-BOL Anexo X: the free 17-digit nosso número is marked by service code 21 in pos 43-44;
@@ -132,11 +158,16 @@ def boleto_from_inputs(data: dict[str, Any]) -> Boleto:
         agency_dv=_text(data, "agencia_dv") or agency_dv,
         account=account,
         account_dv=_text(data, "conta_dv") or account_dv,
-        agreement=_text(data, "convenio", "codigo_beneficiario"),
-        agreement_dv=_text(data, "codigo_beneficiario_dv"),
+        agreement=code,
+        agreement_dv=_text(data, "codigo_beneficiario_dv") or code_dv,
         wallet=wallet,
         wallet_variation=_text(data, "variacao"),
         address=_text(data, "endereco_beneficiario"),
+        district=_text(data, "bairro_beneficiario"),
+        city=_text(data, "cidade_beneficiario"),
+        state=_text(data, "uf_beneficiario"),
+        postal_code=_text(data, "cep_beneficiario"),
+        posto=posto,
     )
     payer = Payer(
         name=_text(data, "pagador", "sacado"),
@@ -149,16 +180,22 @@ def boleto_from_inputs(data: dict[str, Any]) -> Boleto:
     )
     if not _text(data, "valor"):
         raise BankingError("Informe o valor.", field="valor")
+    amount = parse_amount(data["valor"])
+    pix = _text(data, "pix")
+    if pix:  # refused here, so a batch is checked before any page of its PDF is written
+        boleto_pix(pix, amount)
     return Boleto(
         bank=bank,
-        amount=parse_amount(data["valor"]),
+        amount=amount,
         due_date=_date(data.get("vencimento"), "vencimento"),
         nosso_numero=number,
         beneficiary=beneficiary,
         payer=payer,
-        document_number=_text(data, "numero_documento"),
+        document_number=_text(data, "numero_documento", "seu_numero"),
         issue_date=_date(data.get("data_documento"), "data_documento"),
         instructions=_instructions(data.get("instrucoes")),
-        pix_payload=_text(data, "pix"),
+        pix_payload=pix,
         options=options,
+        guarantor_name=_text(data, "sacador_avalista"),
+        guarantor_document=_text(data, "documento_sacador_avalista"),
     )

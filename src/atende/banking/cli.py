@@ -19,6 +19,7 @@ from typing import IO, Any, NoReturn
 
 from atende.banking.boleto import boleto_codes, boleto_from_inputs
 from atende.banking.errors import BankingError
+from atende.banking.factor import LAST_DUE
 from atende.banking.linha import parse_code
 from atende.banking.models import Boleto
 from atende.banking.pix import pix_parse, pix_payload, pix_qr_png, pix_qr_svg
@@ -30,9 +31,6 @@ except ImportError:  # the bank-file commands are optional
     register_cnab = None
 
 JSON_LIMIT = 64 * 1024 * 1024  # JSON read from stdin: enough for 100 000 boletos
-# The fator's second cycle ends on 13/10/2049 (FACTS.md §4); FEBRABAN has not published the
-# rule after it, so later due dates are refused rather than printed with a guessed fator.
-LAST_DUE = date(2049, 10, 13)
 INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug of ours, reported without a traceback
 
 

@@ -17,6 +17,14 @@ LABELS = {
     "codigo_beneficiario": "Código do beneficiário",
     "nosso_numero": "Nosso número",
     "documento": "CPF/CNPJ",
+    "posto": "Posto",
+    "parcela": "Parcela",
+    "seu_numero": "Seu número",
+    "codigo_cliente": "Código do cliente",
+    "iof": "IOF",
+    "modalidade": "Modalidade",
+    "ano": "Ano do nosso número",
+    "byte": "Byte de geração",
 }
 
 
@@ -67,9 +75,31 @@ def barcode_dv(digits43: str) -> int:
 
 
 def modulo11_caixa(number: str) -> int:
-    """Caixa DVs (nosso número, beneficiário, campo livre): 11 − r, above 9 → 0."""
+    """Caixa DVs (nosso número, beneficiário, campo livre): 11 − r, above 9 → 0.
+
+    Sicredi's two DVs (nosso número and campo livre, SCR-400 p.7-8 and p.61-62) are the same
+    computation, so its module uses this one too.
+    """
     result = 11 - weighted_sum(number, WEIGHTS_2_TO_9) % 11
     return 0 if result > 9 else result
+
+
+def modulo11_santander(number: str) -> int:
+    """Santander nosso número (SAN-BOL p.15-16): weights 2..9; r 0 or 1 → 0, r 10 → 1."""
+    remainder = weighted_sum(number, WEIGHTS_2_TO_9) % 11
+    if remainder in (0, 1):
+        return 0
+    return 1 if remainder == 10 else 11 - remainder
+
+
+def modulo11_sicoob(number: str) -> int:
+    """Sicoob nosso número ("constante 3197", SIC-XLS item 3.13): weights 3,1,9,7 from the left.
+
+    r 0 or 1 → 0, else 11 − r. The weights start on the first digit, as the worked example
+    shows (the sheet's text says "de trás para frente"; FACTS-more-banks §3.2).
+    """
+    remainder = sum(int(char) * (3, 1, 9, 7)[index % 4] for index, char in enumerate(number)) % 11
+    return 0 if remainder in (0, 1) else 11 - remainder
 
 
 def modulo11_bb(number: str) -> str:

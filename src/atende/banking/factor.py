@@ -7,6 +7,8 @@ from atende.banking.errors import BankingError
 BASE_DATE = date(1997, 10, 7)
 FIRST_DATE = date(2000, 7, 3)  # fator 1000
 CYCLE = 9000
+# The second cycle ends on 13/10/2049 (fator 9999); FEBRABAN has not published what follows.
+LAST_DUE = date(2049, 10, 13)
 
 
 def due_factor(due: date | None) -> int:
@@ -15,6 +17,11 @@ def due_factor(due: date | None) -> int:
         return 0
     if due < FIRST_DATE:
         raise BankingError("Vencimento anterior a 03/07/2000 não tem fator.", field="vencimento")
+    if due > LAST_DUE:
+        raise BankingError(
+            "Vencimento depois de 13/10/2049: a FEBRABAN ainda não publicou o fator dessas datas.",
+            field="vencimento",
+        )
     days = (due - BASE_DATE).days
     return days if days <= 9999 else (days - 10000) % CYCLE + 1000
 

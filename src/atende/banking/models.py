@@ -15,11 +15,18 @@ class Beneficiary:
     agency_dv: str = ""
     account: str = ""
     account_dv: str = ""
-    agreement: str = ""  # BB convênio; Caixa código do beneficiário
+    # BB convênio; código do beneficiário at Caixa, Santander, Sicoob (with its DV) and Sicredi;
+    # Itaú código do cliente (carteiras of 15 positions).
+    agreement: str = ""
     agreement_dv: str = ""
     wallet: str = ""  # carteira
     wallet_variation: str = ""  # BB variação
-    address: str = ""
+    address: str = ""  # street and number, printed with the rest of the address
+    district: str = ""
+    city: str = ""
+    state: str = ""
+    postal_code: str = ""
+    posto: str = ""  # Sicredi: the cooperativa's posto de atendimento (2 digits)
 
 
 @dataclass(frozen=True)
@@ -39,7 +46,7 @@ class Payer:
 class Boleto:
     """One boleto to issue: what the bank rules turn into a barcode and a linha digitável."""
 
-    bank: str  # "001", "104", "237"
+    bank: str  # "001", "033", "104", "237", "341", "748", "756"
     amount: Decimal
     due_date: date | None
     nosso_numero: str  # the sequence the organization assigned (bank rules add the rest)
@@ -49,8 +56,18 @@ class Boleto:
     issue_date: date | None = None
     instructions: tuple[str, ...] = ()
     pix_payload: str = ""
-    # Bank-specific switches: BB "free 17-digit nosso número" (Anexo X); Caixa modalidade.
+    # Bank-specific switches: BB "free 17-digit nosso número" (Anexo X); Caixa and Sicoob
+    # modalidade; Sicoob parcela; Santander iof; Sicredi ano and byte.
     options: dict[str, object] = field(default_factory=dict)
+    # Sacador/avalista: who assigned the credit to the beneficiary, printed on the slip.
+    guarantor_name: str = ""
+    guarantor_document: str = ""
+    # The slip's right-hand column; usually left blank for the bank to fill. None prints blank.
+    discount: Decimal | None = None  # (-) Desconto / abatimento
+    other_deductions: Decimal | None = None  # (-) Outras deduções
+    fine: Decimal | None = None  # (+) Mora / multa
+    other_additions: Decimal | None = None  # (+) Outros acréscimos
+    charged: Decimal | None = None  # (=) Valor cobrado
 
 
 @dataclass(frozen=True)

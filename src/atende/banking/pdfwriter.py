@@ -1,9 +1,11 @@
 """A small streaming PDF writer: each page goes to the output as soon as it is finished.
 
 ReportLab keeps every page of a document until `save()` (a 10 000-boleto batch peaked at 211 MB
-here), so batches use this writer: Helvetica text (WinAnsi), lines, filled rectangles and one
-logo image (JPEG as it is, other formats through Pillow), which is all a boleto needs. Memory
-stays flat: only the byte offsets of the objects are kept for the cross-reference table.
+here), so batches use this writer: TrueType text (Lato, embedded as a subset, `pdffont`), lines,
+filled rectangles and one logo image (JPEG as it is, other formats through Pillow), which is all
+a boleto needs. Memory stays flat: the byte offsets of the objects for the cross-reference table
+and, per font, one entry per distinct character; fonts are written after the last page, when the
+characters used are known.
 """
 
 import io
@@ -13,19 +15,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from atende.banking.errors import BankingError
+from atende.banking.pdffont import BOLD, REGULAR, DocumentFont, clean_text
 
-FONTS = {"Helvetica": "F1", "Helvetica-Bold": "F2"}
-
-
-def _escape(text: str) -> bytes:
-    raw = text.encode("cp1252", "replace")
-    return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+FONT_IDS = {REGULAR: (b"F1", 3), BOLD: (b"F2", 4)}  # resource name, object number
 
 
-def _string_width(text: str, font: str, size: float) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth  # font metrics only, no document
-
-    return float(stringWidth(text, font, size))
+def _pdf_string(text: str) -> bytes:
+    """A PDF text string (document information): UTF-16BE with its byte-order mark."""
+    return b"<FEFF" + text.encode("utf-16-be", "surrogatepass").hex().upper().encode() + b">"
 
 
 class StreamingCanvas:
@@ -40,11 +37,9 @@ class StreamingCanvas:
         self.next_id = 5  # 1 catalog, 2 pages, 3-4 fonts
         self.ops: list[bytes] = []
         self.images: dict[str | bytes, tuple[int, str, int, int]] = {}
-        self.font, self.size, self.title = "Helvetica", 10.0, ""
+        self.fonts = {name: DocumentFont(name) for name in FONT_IDS}
+        self.font, self.size, self.title = REGULAR, 10.0, ""
         self._write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-        for number, name in ((3, "Helvetica"), (4, "Helvetica-Bold")):
-            self._object(number, f"<< /Type /Font /Subtype /Type1 /BaseFont /{name} "
-                                 "/Encoding /WinAnsiEncoding >>".encode())  # fmt: skip
 
     def _write(self, data: bytes) -> None:
         # Offsets are counted here, not with tell(): pipes and HTTP responses cannot tell.
@@ -74,18 +69,28 @@ class StreamingCanvas:
     def setFont(self, font: str, size: float) -> None:  # noqa: N802
         self.font, self.size = font, size
 
+    def stringWidth(self, text: str, font: str, size: float) -> float:  # noqa: N802
+        """Width in points of `text` set in `font` (REGULAR or BOLD) at `size`."""
+        return self.fonts[font].width(clean_text(text), size)
+
     def drawString(self, x: float, y: float, text: str) -> None:  # noqa: N802
+        encoded = self.fonts[self.font].encode(clean_text(text))
         self.ops.append(
-            b"BT /%s %.2f Tf %.2f %.2f Td (%s) Tj ET"
-            % (FONTS[self.font].encode(), self.size, x, y, _escape(text))
+            b"BT /%s %.2f Tf %.2f %.2f Td %s Tj ET"
+            % (FONT_IDS[self.font][0], self.size, x, y, encoded)
         )
 
     def drawRightString(self, x: float, y: float, text: str) -> None:  # noqa: N802
-        self.drawString(x - _string_width(text, self.font, self.size), y, text)
+        self.drawString(x - self.stringWidth(text, self.font, self.size), y, text)
 
     def rect(self, x: float, y: float, w: float, h: float, stroke: int = 1, fill: int = 0) -> None:
         operator = b"B" if stroke and fill else b"f" if fill else b"S"
         self.ops.append(b"%.2f %.2f %.2f %.2f re %s" % (x, y, w, h, operator))
+
+    def fill_rects(self, spans: list[tuple[float, float]], y: float, h: float) -> None:
+        """Filled rectangles of one height (barcode bars): one path, one fill operator."""
+        path = b"\n".join(b"%.2f %.2f %.2f %.2f re" % (x, y, w, h) for x, w in spans)
+        self.ops.append(path + b" f")
 
     def line(self, x1: float, y1: float, x2: float, y2: float) -> None:
         self.ops.append(b"%.2f %.2f m %.2f %.2f l S" % (x1, y1, x2, y2))
@@ -153,12 +158,21 @@ class StreamingCanvas:
                               f"{content_id} 0 R >>".encode())  # fmt: skip
         self.page_ids.append(page_id)
 
+    def _add(self, entries: str, stream: bytes | None = None) -> int:
+        """A new object `<< entries >>` (with its /Length when it has a stream): its number."""
+        number = self._new_id()
+        length = f" /Length {len(stream)}" if stream is not None else ""
+        self._object(number, f"<< {entries}{length} >>".encode(), stream)
+        return number
+
     def save(self) -> None:
+        for name, (_, number) in FONT_IDS.items():
+            self._object(number, f"<< {self.fonts[name].write(self._add)} >>".encode())
         kids = " ".join(f"{page} 0 R" for page in self.page_ids)
         self._object(2, f"<< /Type /Pages /Kids [{kids}] /Count {len(self.page_ids)} >>".encode())
         self._object(1, b"<< /Type /Catalog /Pages 2 0 R >>")
         info = self._new_id()
-        self._object(info, b"<< /Title (" + _escape(self.title) + b") /Producer (Atende) >>")
+        self._object(info, b"<< /Title " + _pdf_string(self.title) + b" /Producer (Atende) >>")
         xref_at = self._position()
         count = self.next_id
         self._write(b"xref\n0 %d\n0000000000 65535 f \n" % count)

@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from atende.banking.barcode import format_brl
 from atende.banking.errors import BankingError
 
 GUI = "br.gov.bcb.pix"
@@ -92,6 +93,8 @@ def _amount(amount: object) -> str:
         raise BankingError(f"Valor do PIX inválido: “{amount}”.", field="amount") from None
     if isinstance(amount, bool) or not value.is_finite() or value < 0:
         raise BankingError(f"Valor do PIX inválido: “{amount}”.", field="amount")
+    if value.adjusted() >= AMOUNT_LIMIT:  # before quantize, which fails past 28 digits
+        raise BankingError("Valor do PIX acima do limite do BR Code.", field="amount")
     if value != value.quantize(Decimal("0.01")):
         raise BankingError("Valor do PIX com mais de duas casas decimais.", field="amount")
     text = f"{value:.2f}"
@@ -261,3 +264,23 @@ def pix_qr_png(payload: str, *, scale: int = 6) -> bytes:
     buffer = io.BytesIO()
     segno.make(payload, error="m").save(buffer, kind="png", scale=scale, border=4)
     return buffer.getvalue()
+
+
+def boleto_pix(payload: str, amount: Decimal) -> ParsedPix:
+    """The BR Code printed on a boleto, checked: CRC and structure, the key's form, and the
+    same amount as the boleto's (absent only when the boleto has no amount), so the payer
+    paying either way pays the same. Errors name the field `pix`."""
+    try:
+        parsed = pix_parse(payload)
+        pix_key(parsed.key)
+    except BankingError as error:
+        raise BankingError(f"PIX do boleto: {error.message}", field="pix") from None
+    pix_amount = parsed.amount if parsed.amount is not None else Decimal("0.00")
+    if pix_amount != amount:
+        shown = "sem valor" if parsed.amount is None else format_brl(parsed.amount)
+        raise BankingError(
+            f"PIX do boleto com valor diferente do boleto ({shown}): gere o QR com o mesmo "
+            "valor, para que o pagador pague o mesmo por qualquer dos dois meios.",
+            field="pix",
+        )
+    return parsed

@@ -5,7 +5,7 @@ database (a 500 on PostgreSQL). Ids here are positive 63-bit integers; anything 
 400 with a message, not a lookup.
 """
 
-from atende.core.errors import BadInput
+from atende.core.errors import BadInput, ErrorCode
 
 MAX_ID = 2**63 - 1
 
@@ -16,7 +16,7 @@ class IdConverter:
     def to_python(self, value: str) -> int:
         number = int(value) if len(value) <= len(str(MAX_ID)) else MAX_ID + 1
         if number > MAX_ID:
-            raise BadInput("Número grande demais no endereço.", code="invalid_id")
+            raise BadInput("Número grande demais no endereço.", code=ErrorCode.INVALID_ID)
         return number
 
     def to_url(self, value: int) -> str:

@@ -1,13 +1,31 @@
 """The exceptions users' input can cause: rule violations (DomainError) and malformed requests
 (BadInput). Both carry a Portuguese message shown as is."""
 
+from enum import StrEnum
+
 from django.core.exceptions import BadRequest
+
+
+class ErrorCode(StrEnum):
+    """Codes every app may answer with; each app adds its own in `<app>/errors.py`."""
+
+    INVALID = "invalid"
+    REQUIRED = "required"
+    NOT_FOUND = "not_found"
+    DUPLICATE = "duplicate"
+    TOO_LONG = "too_long"
+    BAD_REQUEST = "bad_request"
+    INVALID_CURSOR = "invalid_cursor"
+    INVALID_ID = "invalid_id"
+    NUL_CHARACTER = "nul_character"
 
 
 class DomainError(Exception):
     """A business rule said no; `message` is Portuguese and shown to the user as is."""
 
-    def __init__(self, message: str, *, code: str = "invalid", field: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, code: str = ErrorCode.INVALID, field: str | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
@@ -19,7 +37,7 @@ class InvalidFields(DomainError):
 
     def __init__(self, errors: dict[str, list[str]]) -> None:
         field, messages = next(iter(errors.items()))
-        super().__init__(messages[0], code="invalid", field=field)
+        super().__init__(messages[0], code=ErrorCode.INVALID, field=field)
         self.errors = errors
 
 
@@ -27,7 +45,7 @@ class BadInput(BadRequest):
     """A request no honest form sends: a tampered cursor, a NUL byte, a 25-digit id. Django
     answers it with 400 through `handler400` (an HTML page, or JSON under /api/)."""
 
-    def __init__(self, message: str, *, code: str = "bad_request") -> None:
+    def __init__(self, message: str, *, code: str = ErrorCode.BAD_REQUEST) -> None:
         super().__init__(message)
         self.message = message
         self.code = code

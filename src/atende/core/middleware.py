@@ -9,7 +9,7 @@ import re
 
 from django.http import HttpRequest, HttpResponse
 
-from atende.core.errors import BadInput
+from atende.core.errors import BadInput, ErrorCode
 from atende.core.views import bad_request_view
 
 NUL_MESSAGE = "A requisição contém caracteres inválidos (nulos)."
@@ -26,7 +26,7 @@ class RefuseNulMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if self._carries_nul(request):
-            return bad_request_view(request, BadInput(NUL_MESSAGE, code="nul_character"))
+            return bad_request_view(request, BadInput(NUL_MESSAGE, code=ErrorCode.NUL_CHARACTER))
         return self.get_response(request)
 
     @staticmethod

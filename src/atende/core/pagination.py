@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q, QuerySet
 
-from atende.core.errors import BadInput
+from atende.core.errors import BadInput, ErrorCode
 
 DEFAULT_PAGE_SIZE = 50
 BIGINT_LIMIT = 2**63
@@ -28,7 +28,7 @@ class InvalidCursor(BadInput):
     def __init__(self, cursor: str = "") -> None:
         super().__init__(
             "Endereço de página inválido: volte à primeira página da lista.",
-            code="invalid_cursor",
+            code=ErrorCode.INVALID_CURSOR,
         )
         self.cursor = cursor
 

@@ -3,7 +3,7 @@
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
-from atende.core.errors import BadInput
+from atende.core.errors import BadInput, ErrorCode
 
 API_PREFIX = "/api/"
 DEFAULT_MESSAGE = "Requisição inválida."
@@ -26,6 +26,7 @@ def search_term(request: HttpRequest, name: str = "q") -> str:
     term = request.GET.get(name, "")
     if len(term) > SEARCH_MAX_LENGTH:
         raise BadInput(
-            f"Busca longa demais: no máximo {SEARCH_MAX_LENGTH} caracteres.", code="too_long"
+            f"Busca longa demais: no máximo {SEARCH_MAX_LENGTH} caracteres.",
+            code=ErrorCode.TOO_LONG,
         )
     return term

@@ -2,13 +2,13 @@
 
 from typing import Annotated, Literal
 
-from django.shortcuts import get_object_or_404
 from ninja import Path, Query, Router, Status
 from pydantic import Field
 
 from atende.accounts.permissions import require
-from atende.core.errors import DomainError
+from atende.core.errors import DomainError, ErrorCode
 from atende.core.schemas import MAX_ID, RecordId, StrictIn
+from atende.core.validation import SINGLE_LINE_PATTERN
 from atende.customers.models import (
     Category,
     ContactType,
@@ -29,7 +29,15 @@ from atende.customers.schemas import (
     ExtraFieldOut,
     OriginOut,
 )
-from atende.customers.selectors import SORTS, CustomerFilters, customer_get, customer_list
+from atende.customers.selectors import (
+    SORTS,
+    CustomerFilters,
+    catalog_entry_find,
+    catalog_list,
+    customer_contact_get,
+    customer_get,
+    customer_list,
+)
 from atende.customers.services.contacts import contact_delete, contact_save
 from atende.customers.services.customers import (
     customer_create,
@@ -53,13 +61,14 @@ Number = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 class CustomerQuery(StrictIn):
-    q: str = Field("", max_length=200)
+    q: str = Field("", max_length=200, pattern=SINGLE_LINE_PATTERN)
     active: Literal["1", "0", ""] = "1"
     category_id: RecordId | None = None
     owner_id: RecordId | None = None
-    city: str = Field("", max_length=100)
+    city: str = Field("", max_length=100, pattern=SINGLE_LINE_PATTERN)
     sort: Literal[tuple(SORTS)] = "name"
-    cursor: str | None = Field(None, max_length=1000)
+    # Opaque: only a `next_cursor` this API returned is valid (anything else is a 400).
+    cursor: str | None = Field(None, max_length=1000, pattern=r"^[A-Za-z0-9_-]*$")
 
 
 def _resolve(payload: CustomerIn) -> dict:
@@ -68,9 +77,9 @@ def _resolve(payload: CustomerIn) -> dict:
     for key, (name, model) in FOREIGN_KEYS.items():
         if key in fields:
             value = fields.pop(key)
-            obj = model.objects.filter(pk=value).first() if value is not None else None
+            obj = catalog_entry_find(model, pk=value) if value is not None else None
             if value is not None and obj is None:
-                raise DomainError("Registro não encontrado.", code="not_found", field=key)
+                raise DomainError("Registro não encontrado.", code=ErrorCode.NOT_FOUND, field=key)
             fields[name] = obj
     return fields
 
@@ -119,7 +128,15 @@ def list_contacts(request, number: Number):
 def _contact_fields(payload: ContactIn) -> dict:
     fields = payload.dict()
     type_id = fields.pop("contact_type_id")
-    fields["contact_type"] = get_object_or_404(ContactType, pk=type_id) if type_id else None
+    fields["contact_type"] = None
+    if type_id is not None:
+        # An id from the organization's list: unknown is a refused value (422), not a missing
+        # customer or contact (404).
+        fields["contact_type"] = catalog_entry_find(ContactType, pk=type_id)
+        if fields["contact_type"] is None:
+            raise DomainError(
+                "Tipo de contato não encontrado.", code=ErrorCode.NOT_FOUND, field="contact_type_id"
+            )
     return fields
 
 
@@ -133,7 +150,7 @@ def create_contact(request, number: Number, payload: ContactIn):
 @router.put("/customers/{number}/contacts/{pk}", response=ContactOut, summary="Altera contato")
 def update_contact(request, number: Number, pk: Number, payload: ContactIn):
     customer = customer_get(actor=request.auth, number=number, permission=CustomerPerm.CHANGE)
-    contact = get_object_or_404(customer.contacts, pk=pk)
+    contact = customer_contact_get(customer=customer, pk=pk)
     return contact_save(
         actor=request.auth, customer=customer, contact=contact, **_contact_fields(payload)
     )
@@ -142,14 +159,14 @@ def update_contact(request, number: Number, pk: Number, payload: ContactIn):
 @router.delete("/customers/{number}/contacts/{pk}", response={204: None}, summary="Exclui")
 def delete_contact(request, number: Number, pk: Number):
     customer = customer_get(actor=request.auth, number=number, permission=CustomerPerm.CHANGE)
-    contact_delete(actor=request.auth, contact=get_object_or_404(customer.contacts, pk=pk))
+    contact_delete(actor=request.auth, contact=customer_contact_get(customer=customer, pk=pk))
     return Status(204, None)
 
 
 @router.get("/customer-settings/categories", response=list[CatalogItemOut], summary="Categorias")
 def list_categories(request):
     require(request.auth, CustomerPerm.VIEW)
-    return list(Category.objects.all())
+    return catalog_list(Category)
 
 
 @router.get(
@@ -157,13 +174,13 @@ def list_categories(request):
 )
 def list_origin_types(request):
     require(request.auth, CustomerPerm.VIEW)
-    return list(OriginType.objects.all())
+    return catalog_list(OriginType)
 
 
 @router.get("/customer-settings/origins", response=list[OriginOut], summary="Origens comerciais")
 def list_origins(request):
     require(request.auth, CustomerPerm.VIEW)
-    return list(Origin.objects.all())
+    return catalog_list(Origin)
 
 
 @router.get(
@@ -171,7 +188,7 @@ def list_origins(request):
 )
 def list_contact_types(request):
     require(request.auth, CustomerPerm.VIEW)
-    return list(ContactType.objects.all())
+    return catalog_list(ContactType)
 
 
 @router.get(
@@ -179,7 +196,7 @@ def list_contact_types(request):
 )
 def list_document_types(request):
     require(request.auth, CustomerPerm.VIEW)
-    return list(DocumentType.objects.all())
+    return catalog_list(DocumentType)
 
 
 @router.get(
@@ -187,4 +204,4 @@ def list_document_types(request):
 )
 def list_extra_fields(request):
     require(request.auth, CustomerPerm.VIEW)
-    return list(ExtraField.objects.all())
+    return catalog_list(ExtraField)

@@ -27,11 +27,20 @@ def _line(model: type[models.Model], name: str, *, min_length: int = 0):
 
 
 Text = Annotated[str, Field(pattern=MULTI_LINE_PATTERN)]
-Email = Annotated[str, Field(max_length=254, pattern=r"^([^\s@]+@[^\s@]+)?$")]
+Email = Annotated[
+    str, Field(max_length=254, pattern=r"^([^\s@\x00-\x1f\x7f]+@[^\s@\x00-\x1f\x7f]+)?$")
+]
 Document = Annotated[str, Field(max_length=18, pattern=r"^[0-9A-Za-z./ -]*$")]
 PostalCode = Annotated[str, Field(max_length=9, pattern=r"^([0-9]{5}-?[0-9]{3})?$")]
 State = Literal[("", *(uf for uf, _ in BRAZILIAN_STATES))]
-ExtraValues = dict[str, str | int | float | bool | None]
+ExtraKey = Annotated[str, Field(max_length=60, pattern=SINGLE_LINE_PATTERN)]
+ExtraText = Annotated[str, Field(max_length=500, pattern=SINGLE_LINE_PATTERN)]
+# Keys outside the pattern are refused too (pydantic writes the key rule as patternProperties,
+# which alone would let any other key through).
+ExtraValues = Annotated[
+    dict[ExtraKey, ExtraText | int | float | bool | None],
+    Field(json_schema_extra={"additionalProperties": False}),
+]
 
 
 class ContactOut(Schema):

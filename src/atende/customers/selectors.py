@@ -3,14 +3,26 @@
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from django.db import models
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from atende.accounts.permissions import can, require
 from atende.core.documents import clean
 from atende.core.pagination import KeysetPage, keyset_page
 from atende.core.text import digits, fold
-from atende.customers.models import Customer, Favorite, Observation
+from atende.customers.models import (
+    Address,
+    Category,
+    Contact,
+    Customer,
+    CustomerDocument,
+    CustomerEmail,
+    Favorite,
+    Observation,
+    SectorCategory,
+)
 from atende.customers.permissions import CustomerPerm, customers_visible_to
 from atende.tenancy.models import Member
 
@@ -143,4 +155,68 @@ def unread_mandatory_observations(*, actor: Member, customer: Customer) -> list[
         .exclude(reads__member=actor)
         .select_related("author__user")
         .order_by("-created_at", "-pk")
+    )
+
+
+# --- a customer's own records, read through the customer the actor was given access to ---
+
+
+def _child(customer: Customer, relation: str, pk: int, *related: str):
+    records = getattr(customer, relation).select_related(*related)
+    return get_object_or_404(records, pk=pk)
+
+
+def customer_contact_get(*, customer: Customer, pk: int) -> Contact:
+    """One of the customer's contacts; 404 for any other id."""
+    return _child(customer, "contacts", pk)
+
+
+def customer_address_get(*, customer: Customer, pk: int) -> Address:
+    """One of the customer's other addresses; 404 for any other id."""
+    return _child(customer, "addresses", pk)
+
+
+def customer_observation_get(*, customer: Customer, pk: int) -> Observation:
+    """One of the customer's observations; 404 for any other id."""
+    return _child(customer, "observations", pk)
+
+
+def customer_document_get(*, customer: Customer, pk: int) -> CustomerDocument:
+    """One of the customer's documents with its stored file; 404 for any other id."""
+    return _child(customer, "documents", pk, "stored_file")
+
+
+def customer_email_get(*, customer: Customer, pk: int) -> CustomerEmail:
+    """One of the e-mails sent to the customer; 404 for any other id."""
+    return _child(customer, "emails", pk)
+
+
+def is_favorite(*, actor: Member, customer: Customer) -> bool:
+    """Has the member starred this customer?"""
+    return Favorite.objects.filter(member=actor, customer=customer).exists()
+
+
+# --- the organization's lists (Configurações → Clientes) ---
+
+
+def catalog_list(model: type[models.Model], *, limit: int | None = None) -> list:
+    """Every entry of one of the organization's customer lists (categories, origins…)."""
+    entries = model.objects.all()
+    return list(entries[:limit] if limit else entries)
+
+
+def catalog_entry_get(model: type[models.Model], *, pk: int):
+    """One entry of an organization list; 404 for an id of another list or organization."""
+    return get_object_or_404(model, pk=pk)
+
+
+def catalog_entry_find(model: type[models.Model], *, pk: int):
+    """One entry of an organization list, or None (an API field pointing nowhere)."""
+    return model.objects.filter(pk=pk).first()
+
+
+def sector_categories(*, sector) -> QuerySet[Category]:
+    """The categories a sector is limited to (none: not limited)."""
+    return Category.objects.filter(
+        pk__in=SectorCategory.objects.filter(sector=sector).values("category_id")
     )

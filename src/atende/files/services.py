@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from atende.core.errors import DomainError
+from atende.files.errors import FileError
 from atende.files.models import StoredFile
 from atende.files.policies import upload_policy
 from atende.files.validation import UploadedFileLike, size_label, validate_upload
@@ -32,7 +33,7 @@ def _digest(uploaded_file: UploadedFileLike, limit: int) -> tuple[str, int]:
         if total > limit:
             # `.size` said otherwise (a custom file object): trust the bytes, not the claim.
             raise DomainError(
-                f"Arquivo maior que {size_label(limit)}.", code="file_size", field="file"
+                f"Arquivo maior que {size_label(limit)}.", code=FileError.FILE_SIZE, field="file"
             )
         digest.update(chunk)
     uploaded_file.seek(0)

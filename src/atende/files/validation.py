@@ -8,6 +8,7 @@ from typing import Protocol
 
 from atende.core.errors import DomainError
 from atende.files import sniffing
+from atende.files.errors import FileError
 from atende.files.policies import CONTENT_TYPES, KB, MB, UploadPolicy
 
 MAX_NAME_LENGTH = 120
@@ -84,17 +85,17 @@ def validate_upload(uploaded_file: UploadedFileLike, *, policy: UploadPolicy) ->
     if extension not in policy.extensions:
         raise DomainError(
             f"Tipo de arquivo não permitido. Envie: {policy.extensions_label}.",
-            code="file_type",
+            code=FileError.FILE_TYPE,
             field="file",
         )
     # The size first, so an oversized upload is refused without reading it.
     size = _size(uploaded_file)
     if size > policy.limit:
         raise DomainError(
-            f"Arquivo maior que {size_label(policy.limit)}.", code="file_size", field="file"
+            f"Arquivo maior que {size_label(policy.limit)}.", code=FileError.FILE_SIZE, field="file"
         )
     if size == 0:
-        raise DomainError("O arquivo está vazio.", code="file_empty", field="file")
+        raise DomainError("O arquivo está vazio.", code=FileError.FILE_EMPTY, field="file")
     kind = sniffing.sniff(uploaded_file)
     if kind not in policy.kinds[extension]:
         actual = _KIND_LABELS.get(kind)
@@ -102,7 +103,7 @@ def validate_upload(uploaded_file: UploadedFileLike, *, policy: UploadPolicy) ->
         raise DomainError(
             # customers/tests match this wording; change both together.
             f"O conteúdo do arquivo não corresponde a {extension.upper()}{detail}.",
-            code="file_content",
+            code=FileError.FILE_CONTENT,
             field="file",
         )
     return CheckedUpload(name, extension, kind, CONTENT_TYPES[extension], size)

@@ -3,19 +3,17 @@
 from uuid import UUID
 
 from django.http import FileResponse, Http404, HttpRequest
-from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
 from atende.files.access import may_download
-from atende.files.models import StoredFile
+from atende.files.selectors import stored_file_get
 
 NOT_FOUND = "Arquivo não encontrado."
 
 
 @require_safe
 def download_view(request: HttpRequest, key: UUID) -> FileResponse:
-    # The scoped manager: another organization's key is missing here, not forbidden.
-    stored = get_object_or_404(StoredFile, key=key)
+    stored = stored_file_get(key=key)
     if not may_download(request.member, stored):
         raise Http404(NOT_FOUND)  # the same answer as a missing file: existence stays secret
     try:

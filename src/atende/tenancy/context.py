@@ -26,6 +26,21 @@ def require_active_organization_id() -> int:
     return organization_id
 
 
+class ActorOutsideOrganization(RuntimeError):
+    """A service was called by a member of another organization than the active one: a bug
+    (STYLE §3: the actor carries the tenant, and the two must agree)."""
+
+
+def ensure_actor_in_active_organization(actor: object) -> None:
+    """Refuse an actor (Member, portal account…) whose organization is not the active one."""
+    organization_id = getattr(actor, "organization_id", None)
+    active = _active_organization_id.get()
+    if organization_id is None or organization_id != active:
+        raise ActorOutsideOrganization(
+            f"Actor of organization {organization_id} used while organization {active} is active."
+        )
+
+
 def is_unscoped() -> bool:
     return _unscoped.get()
 

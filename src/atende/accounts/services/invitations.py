@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from atende.accounts.errors import AccountsError
 from atende.accounts.models import Invitation, Sector, User
 from atende.accounts.permissions import AccountsPerm, require
 from atende.accounts.tasks import member_invite_email_task
@@ -25,7 +26,7 @@ def _pending(*, actor: Member, invitation: Invitation) -> Invitation:
     require(actor, AccountsPerm.MANAGE_MEMBERS)
     locked = Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
     if locked is None or locked.accepted_at is not None:
-        raise DomainError("Este convite já foi aceito.", code="invitation_accepted")
+        raise DomainError("Este convite já foi aceito.", code=AccountsError.INVITATION_ACCEPTED)
     return locked
 
 
@@ -38,7 +39,7 @@ def member_invite(
     email = User.objects.normalize_email(email).strip().lower()
     if Member.objects.filter(user__email__iexact=email, is_active=True).exists():
         raise DomainError(
-            f"{email} já faz parte desta empresa.", code="already_member", field="email"
+            f"{email} já faz parte desta empresa.", code=AccountsError.ALREADY_MEMBER, field="email"
         )
     invitation = Invitation.objects.select_for_update().filter(
         email=email, accepted_at__isnull=True
@@ -87,11 +88,11 @@ def invitation_accept(*, actor: User, invitation: Invitation) -> Member:
     with activate(invitation.organization_id), transaction.atomic():
         invitation = Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
         if invitation is None or not invitation.is_open:
-            raise DomainError(CLOSED, code="invitation_closed")
+            raise DomainError(CLOSED, code=AccountsError.INVITATION_CLOSED)
         if not actor.is_active or actor.email.lower() != invitation.email:
             raise DomainError(
                 f"Este convite é para {invitation.email}. Entre com esse e-mail para aceitar.",
-                code="invitation_other_email",
+                code=AccountsError.INVITATION_OTHER_EMAIL,
             )
         member = Member.objects.filter(user=actor).first() or Member(user=actor)
         if member.pk is None or not member.is_active:
@@ -117,7 +118,7 @@ def invitation_accept_as_new_user(
     if user is not None and user.has_usable_password():
         raise DomainError(
             "Já existe uma conta com este e-mail. Entre com ela para aceitar o convite.",
-            code="account_exists",
+            code=AccountsError.ACCOUNT_EXISTS,
         )
     if user is None:
         user = User.objects.create_user(invitation.email, password, full_name=full_name.strip())

@@ -6,6 +6,7 @@
 from django.db import transaction
 from django.db.models import Q
 
+from atende.accounts.errors import AccountsError
 from atende.accounts.models import Sector
 from atende.accounts.permissions import AccountsPerm, require
 from atende.core.errors import DomainError
@@ -33,10 +34,10 @@ def member_update(
     losing_admin = member.is_admin and member.is_active and not (is_admin and is_active)
     if losing_admin and not _other_active_admins(member):
         raise DomainError(
-            "A empresa precisa de pelo menos um administrador ativo.", code="last_admin"
+            "A empresa precisa de pelo menos um administrador ativo.", code=AccountsError.LAST_ADMIN
         )
     if member.pk == actor.pk and not is_active:
-        raise DomainError("Você não pode desativar a si mesmo.", code="self_deactivate")
+        raise DomainError("Você não pode desativar a si mesmo.", code=AccountsError.SELF_DEACTIVATE)
     member.sector = sector
     member.is_admin = is_admin
     member.is_active = is_active

@@ -7,12 +7,14 @@ from django.db import IntegrityError, transaction
 
 from atende.accounts.models import Sector
 from atende.accounts.permissions import AccountsPerm, require
-from atende.core.errors import DomainError
+from atende.core.errors import DomainError, ErrorCode
 from atende.tenancy.models import Member
 
 
 def _duplicate_name(name: str) -> DomainError:
-    return DomainError(f"Já existe um setor chamado “{name}”.", code="duplicate", field="name")
+    return DomainError(
+        f"Já existe um setor chamado “{name}”.", code=ErrorCode.DUPLICATE, field="name"
+    )
 
 
 @transaction.atomic

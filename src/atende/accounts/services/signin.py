@@ -3,6 +3,7 @@
 import pyotp
 from django.utils import timezone
 
+from atende.accounts.errors import AccountsError
 from atende.accounts.models import User
 from atende.core.errors import DomainError
 
@@ -28,7 +29,7 @@ def totp_enable(*, user: User, secret: str, code: str) -> User:
     if not totp_verify(secret=secret, code=code):
         raise DomainError(
             "Código inválido. Confira o horário do celular e tente de novo.",
-            code="totp_invalid",
+            code=AccountsError.TOTP_INVALID,
             field="code",
         )
     user.totp_secret = secret
@@ -40,7 +41,7 @@ def totp_enable(*, user: User, secret: str, code: str) -> User:
 def totp_disable(*, user: User, password: str) -> User:
     """Turn two-factor off; asks for the password again."""
     if not user.check_password(password):
-        raise DomainError("Senha incorreta.", code="wrong_password", field="password")
+        raise DomainError("Senha incorreta.", code=AccountsError.WRONG_PASSWORD, field="password")
     user.totp_secret = ""
     user.totp_enabled_at = None
     user.save(update_fields=["totp_secret", "totp_enabled_at"])

@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from atende.accounts.models import ApiToken
-from atende.core.errors import DomainError
-from atende.tenancy.context import activate
+from atende.core.errors import DomainError, ErrorCode
+from atende.tenancy.context import activate, ensure_actor_in_active_organization
 from atende.tenancy.models import Member
 
 TOKEN_PREFIX = "atd"  # noqa: S105  a public marker, not a secret
@@ -22,9 +22,10 @@ def _hash(secret: str) -> str:
 @transaction.atomic
 def api_token_create(*, actor: Member, name: str) -> tuple[ApiToken, str]:
     """Create a token for the acting member; returns the row and the one-time plain text."""
+    ensure_actor_in_active_organization(actor)
     name = name.strip()
     if not name:
-        raise DomainError("Dê um nome ao token.", code="required", field="name")
+        raise DomainError("Dê um nome ao token.", code=ErrorCode.REQUIRED, field="name")
     prefix = secrets.token_hex(6)
     secret = secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
@@ -36,8 +37,9 @@ def api_token_create(*, actor: Member, name: str) -> tuple[ApiToken, str]:
 @transaction.atomic
 def api_token_revoke(*, actor: Member, token: ApiToken) -> ApiToken:
     """Revoke one of the actor's own tokens."""
+    ensure_actor_in_active_organization(actor)
     if token.member_id != actor.pk:
-        raise DomainError("Token não encontrado.", code="not_found")
+        raise DomainError("Token não encontrado.", code=ErrorCode.NOT_FOUND)
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])

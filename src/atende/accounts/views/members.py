@@ -1,14 +1,18 @@
 """Organization administrators manage people, their sectors and pending invitations."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from atende.accounts.forms import InvitationForm, InviteForm, MemberForm
-from atende.accounts.models import Invitation
 from atende.accounts.permissions import AccountsPerm, require
-from atende.accounts.selectors import invitation_list, member_list
+from atende.accounts.selectors import (
+    invitation_list,
+    member_get,
+    member_list,
+    pending_invitation_get,
+)
 from atende.accounts.services.invitations import (
     invitation_cancel,
     invitation_resend,
@@ -19,7 +23,6 @@ from atende.accounts.services.members import member_update
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
 from atende.core.views import search_term
-from atende.tenancy.models import Member
 from atende.tenancy.urls import org_reverse
 
 
@@ -52,7 +55,7 @@ def member_invite_view(request):
 
 def member_edit_view(request, pk: int):
     require(request.member, AccountsPerm.MANAGE_MEMBERS)
-    member = get_object_or_404(Member.objects.select_related("user", "sector"), pk=pk)
+    member = member_get(pk=pk)
     initial = {
         "sector": member.sector,
         "is_admin": member.is_admin,
@@ -71,15 +74,10 @@ def member_edit_view(request, pk: int):
     return render(request, "accounts/member_edit.html", {"form": form, "subject": member})
 
 
-def _pending_invitation(pk: int) -> Invitation:
-    pending = Invitation.objects.filter(accepted_at__isnull=True).select_related("sector")
-    return get_object_or_404(pending, pk=pk)
-
-
 def invitation_edit_view(request, pk: int):
     """A pending invitation, under the name the administrator typed: change, re-send, cancel."""
     require(request.member, AccountsPerm.MANAGE_MEMBERS)
-    invitation = _pending_invitation(pk)
+    invitation = pending_invitation_get(pk=pk)
     initial = {
         "full_name": invitation.invited_name,
         "sector": invitation.sector,
@@ -102,7 +100,9 @@ def invitation_edit_view(request, pk: int):
 def invitation_resend_view(request, pk: int):
     require(request.member, AccountsPerm.MANAGE_MEMBERS)
     try:
-        invitation = invitation_resend(actor=request.member, invitation=_pending_invitation(pk))
+        invitation = invitation_resend(
+            actor=request.member, invitation=pending_invitation_get(pk=pk)
+        )
     except DomainError as error:
         messages.error(request, error.message)
     else:
@@ -113,7 +113,7 @@ def invitation_resend_view(request, pk: int):
 @require_POST
 def invitation_cancel_view(request, pk: int):
     require(request.member, AccountsPerm.MANAGE_MEMBERS)
-    invitation = _pending_invitation(pk)
+    invitation = pending_invitation_get(pk=pk)
     try:
         invitation_cancel(actor=request.member, invitation=invitation)
     except DomainError as error:

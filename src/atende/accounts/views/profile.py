@@ -2,11 +2,11 @@
 
 import segno
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from atende.accounts.forms import ApiTokenForm, TotpDisableForm, TotpForm
-from atende.accounts.models import ApiToken
+from atende.accounts.selectors import api_token_get, api_token_list
 from atende.accounts.services.signin import (
     totp_disable,
     totp_enable,
@@ -26,7 +26,7 @@ def _profile_url(request) -> str:
 
 
 def profile_view(request):
-    tokens = ApiToken.objects.filter(member=request.member).order_by("-created_at")
+    tokens = api_token_list(member=request.member)
     context = {
         "tokens": tokens,
         "token_form": ApiTokenForm(),
@@ -49,7 +49,7 @@ def api_token_create_view(request):
 
 @require_POST
 def api_token_revoke_view(request, pk: int):
-    token = get_object_or_404(ApiToken, pk=pk, member=request.member)
+    token = api_token_get(member=request.member, pk=pk)
     api_token_revoke(actor=request.member, token=token)
     messages.success(request, f"Token “{token.name}” revogado.")
     return redirect(_profile_url(request))

@@ -1,14 +1,13 @@
 """Sectors and the module permissions they grant."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from atende.accounts.forms import SectorForm
-from atende.accounts.models import Sector
 from atende.accounts.modules import module_label
 from atende.accounts.permissions import AccountsPerm, require
-from atende.accounts.selectors import sector_list
+from atende.accounts.selectors import sector_get, sector_list
 from atende.accounts.services.sectors import sector_delete, sector_save
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
@@ -31,7 +30,7 @@ def _permission_groups(form: SectorForm) -> list[tuple[str, list]]:
 
 def sector_edit_view(request, pk: int | None = None):
     require(request.member, AccountsPerm.MANAGE_SECTORS)
-    sector = get_object_or_404(Sector, pk=pk) if pk is not None else None
+    sector = sector_get(pk=pk) if pk is not None else None
     initial = {"name": sector.name, "permissions": sector.permissions.all()} if sector else {}
     form = SectorForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -49,7 +48,7 @@ def sector_edit_view(request, pk: int | None = None):
 @require_POST
 def sector_delete_view(request, pk: int):
     require(request.member, AccountsPerm.MANAGE_SECTORS)
-    sector = get_object_or_404(Sector, pk=pk)
+    sector = sector_get(pk=pk)
     sector_delete(actor=request.member, sector=sector)
     messages.success(request, f"Setor “{sector.name}” excluído.")
     return redirect(org_reverse("accounts:sectors", organization=request.organization))

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import authenticate, get_user_model, login, logout
+from django.contrib.auth import authenticate, login, logout
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -13,6 +13,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from atende.accounts.forms import LoginForm, PasswordResetRequestForm, TotpForm
+from atende.accounts.selectors import user_awaiting_second_step
 from atende.accounts.services.passwords import password_reset_request
 from atende.accounts.services.signin import totp_verify
 from atende.accounts.throttle import (
@@ -63,8 +64,8 @@ def login_view(request):
 @never_cache
 def totp_verify_view(request):
     """Second step; a wrong code is a failed sign-in of that e-mail, like a wrong password."""
-    user = get_user_model().objects.filter(pk=request.session.get(PENDING_USER_KEY)).first()
-    if user is None or not user.is_active:
+    user = user_awaiting_second_step(user_id=request.session.get(PENDING_USER_KEY))
+    if user is None:
         return redirect(settings.LOGIN_URL)
     form = TotpForm(request.POST or None)
     status = 200

@@ -56,3 +56,20 @@ def nosso_numero(boleto: Boleto) -> str:
     if len(convenio) == 7 or _uses_free_nn(boleto, convenio):
         return number[-17:] if _uses_free_nn(boleto, convenio) else number
     return f"{number}-{modulo11_bb(number)}"
+
+
+def beneficiary_code(boleto: Boleto) -> str:
+    """Agência-DV / conta-DV (BB-BOL prints "4042-8 / 00061900-0"; FACTS.md §5).
+
+    A DV typed with the agência or conta is printed as it is; a missing one is computed with
+    the BB module 11 (weights 9..2, 10 → X), as brcobranca's spec does [lib]. Without
+    agência and conta (convênios 7 and 8 do not need them) the convênio is printed.
+    """
+    beneficiary = boleto.beneficiary
+    if not (beneficiary.agency and beneficiary.account):  # convênios 7 and 8 do not need them
+        return _convenio(boleto)
+    agency = only_digits(beneficiary.agency, field="agencia", length=4)
+    account = only_digits(beneficiary.account, field="conta", length=8)
+    agency_dv = beneficiary.agency_dv.strip() or modulo11_bb(agency)
+    account_dv = beneficiary.account_dv.strip() or modulo11_bb(account)
+    return f"{agency}-{agency_dv} / {account}-{account_dv}"

@@ -23,3 +23,13 @@ def nosso_numero(boleto: Boleto) -> str:
     """`CC/NNNNNNNNNNN-D`: DV mod 11 base 7 over carteira + nosso número (BRA-400 p.17-19)."""
     _, wallet, number, _ = _parts(boleto)
     return f"{wallet}/{number}-{modulo11_bradesco(wallet + number)}"
+
+
+def beneficiary_code(boleto: Boleto) -> str:
+    """Agência-DV / conta-DV; missing DVs computed as brcobranca does (mod 11 bases 5 and 7,
+    10 → P) [lib, vectors dv-26..48]."""
+    agency, _, _, account = _parts(boleto)
+    beneficiary = boleto.beneficiary
+    agency_dv = beneficiary.agency_dv.strip() or modulo11_bradesco(agency, base=5)
+    account_dv = beneficiary.account_dv.strip() or modulo11_bradesco(account, base=7)
+    return f"{agency}-{agency_dv} / {account}-{account_dv}"

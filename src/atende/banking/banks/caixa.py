@@ -54,10 +54,15 @@ def full_nosso_numero(boleto: Boleto) -> str:
     return modality(boleto) + number.zfill(15)
 
 
+def _is_seven_digit_code(boleto: Boleto) -> bool:
+    code = only_digits(boleto.beneficiary.agreement, field="codigo_beneficiario")
+    return len(code) == 7 and code[0] != "0"
+
+
 def _beneficiary_code(boleto: Boleto) -> str:
     """Barcode pos 20-26: a 6-digit code + its DV (Anexo VI), or a 7-digit code alone (§6)."""
     code = only_digits(boleto.beneficiary.agreement, field="codigo_beneficiario")
-    if len(code) == 7 and code[0] != "0":
+    if _is_seven_digit_code(boleto):
         return code  # codes from 1100000 on carry no DV in the campo livre [unverified, §6]
     code = code.lstrip("0").zfill(6)
     if len(code) != 6:
@@ -90,3 +95,17 @@ def nosso_numero(boleto: Boleto) -> str:
         return f"{number}-{modulo11_caixa(number)}"
     nn = full_nosso_numero(boleto)
     return f"{nn}-{modulo11_caixa(nn)}"
+
+
+def beneficiary_code(boleto: Boleto) -> str:
+    """Agência / código do beneficiário-DV (CX-BOL: "1234 / 005507-7"); 7-digit codes carry
+    no DV in the barcode and are printed as they are [unverified, §6]; SICOB: the cedente."""
+    beneficiary = boleto.beneficiary
+    if is_sicob(boleto):
+        code = only_digits(beneficiary.account, field="conta", length=11)
+    else:
+        code = _beneficiary_code(boleto)
+        code = code if _is_seven_digit_code(boleto) else f"{code[:6]}-{code[6]}"
+    if not beneficiary.agency:  # not part of the barcode: printed when known
+        return code
+    return f"{only_digits(beneficiary.agency, field='agencia', length=4)} / {code}"

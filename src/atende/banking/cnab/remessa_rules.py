@@ -13,13 +13,12 @@ from typing import TYPE_CHECKING
 from atende.banking.cnab import validation as v
 from atende.banking.cnab.remessa_accounts import ACCOUNTS, Account, NumberRule
 from atende.banking.errors import BankingError
+from atende.banking.factor import FIRST_DATE, LAST_DUE
 
 if TYPE_CHECKING:
     from atende.banking.cnab.remessa import Remessa, RemessaTitle
 
-FIRST_DUE = date(2000, 7, 3)  # fator 1000 (FACTS.md §4)
-# The second fator cycle ends on 13/10/2049 (9999); the rule after it is not published yet.
-LAST_DUE = date(2049, 10, 13)
+FIRST_DUE = FIRST_DATE  # fator 1000 (FACTS.md §4)
 BOLETO_MAX = Decimal("99999999.99")  # the barcode's 10 digits (FACTS.md §1)
 CAIXA_MAX = Decimal("9999999.99")  # CX-BOL Anexo V
 ZERO = Decimal("0.00")

@@ -106,7 +106,8 @@ def test_instructions_as_text_or_list():
         ({**CAIXA, "nosso_numero": "14222333777777777-3"}, "informado 3, calculado 2",
          "nosso_numero_dv"),
         ({**BB, "vencimento": "1999-12-31"}, "anterior a 03/07/2000", "vencimento"),
-        ({**BB, "bank": "341"}, "Banco 341 não suportado", "bank"),
+        ({**BB, "bank": "999"},
+         r"Banco 999 não suportado \(use 001, 033, 104, 237, 341, 748 ou 756\)", "bank"),
         ({**BB, "bank": ""}, "não suportado", "bank"),
         ({**CAIXA, "nosso_numero": "1234567890123456"}, "no máximo 15", "nosso_numero"),
         ({**CAIXA, "nosso_numero": "99222333777777777"}, "11, 14, 21 ou 24", "nosso_numero"),
@@ -164,3 +165,14 @@ def test_caixa_emission_digit():
 def test_an_item_that_is_not_an_object():
     with pytest.raises(BankingError, match="objeto JSON"):
         boleto_from_inputs(["001"])  # type: ignore[arg-type]
+
+
+def test_a_due_date_after_the_published_factor_rule_is_refused():
+    from datetime import date
+
+    from atende.banking.errors import BankingError
+    from atende.banking.factor import due_factor
+
+    assert due_factor(date(2049, 10, 13)) == 9999
+    with pytest.raises(BankingError, match="13/10/2049"):
+        due_factor(date(2049, 10, 14))

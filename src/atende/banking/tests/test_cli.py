@@ -47,7 +47,10 @@ def test_boleto_list_in_list_out_with_errors_per_item(monkeypatch, capsys):
     assert code == 1
     assert out[0]["barcode"] == "10494324200000321120055077222133347777777771"
     assert out[1] == {"error": "Valor inválido: “abc”.", "field": "valor"}
-    assert out[2] == {"error": "Banco 999 não suportado (use 001, 104 ou 237).", "field": "bank"}
+    assert out[2] == {
+        "error": "Banco 999 não suportado (use 001, 033, 104, 237, 341, 748 ou 756).",
+        "field": "bank",
+    }
 
 
 def test_boleto_json_numbers_are_read_as_decimal(monkeypatch, capsys):

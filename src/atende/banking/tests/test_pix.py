@@ -211,3 +211,11 @@ def test_qr_code_images():
     payload = pix_payload(key=KEY, name="Atende", city="Campinas", amount="10")
     assert pix_qr_png(payload).startswith(b"\x89PNG\r\n\x1a\n")
     assert pix_qr_svg(payload).startswith("<svg")
+
+
+def test_an_amount_of_thirty_digits_is_refused_not_a_crash():
+    from atende.banking.errors import BankingError
+    from atende.banking.pix import pix_payload
+
+    with pytest.raises(BankingError, match="limite"):
+        pix_payload(key="+5511999998888", name="LOJA", city="SAO PAULO", amount="1" * 30)

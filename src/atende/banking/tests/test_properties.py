@@ -14,12 +14,12 @@ from atende.banking.barcode import barcode_from_linha, linha_from_barcode
 from atende.banking.boleto import boleto_codes, boleto_from_inputs
 from atende.banking.digits import barcode_dv, modulo10
 from atende.banking.errors import BankingError
-from atende.banking.factor import due_factor, factor_to_date
+from atende.banking.factor import LAST_DUE, due_factor, factor_to_date
 from atende.banking.linha import parse_code
 from atende.banking.pix import pix_parse, pix_payload
 
 amounts = st.decimals(min_value=Decimal("0.00"), max_value=Decimal("9999999.99"), places=2)
-dues = st.dates(min_value=date(2000, 7, 3), max_value=date(2099, 12, 31))
+dues = st.dates(min_value=date(2000, 7, 3), max_value=LAST_DUE)  # the published fator rule
 ascii_digits = st.text(alphabet="0123456789", min_size=1, max_size=4)
 
 
@@ -27,12 +27,12 @@ def _digits(draw: st.DrawFn, low: int, high: int) -> str:
     return draw(st.text(alphabet="0123456789", min_size=low, max_size=high))
 
 
-BANKS = ["001", "104", "237"]
+BANKS = ["001", "033", "104", "237", "341", "748", "756"]
 
 
 @st.composite
 def boleto_inputs(draw: st.DrawFn, bank: str | None = None) -> dict[str, Any]:
-    """Valid inputs for every supported layout of the three banks (or of one)."""
+    """Valid inputs for every supported layout of the seven banks (or of one)."""
     common = {"valor": str(draw(amounts)), "vencimento": draw(dues).isoformat(),
               "agencia": _digits(draw, 1, 4)}  # fmt: skip
     bank = bank or draw(st.sampled_from(BANKS))
@@ -50,8 +50,45 @@ def boleto_inputs(draw: st.DrawFn, bank: str | None = None) -> dict[str, Any]:
         return {**common, "bank": bank, "codigo_beneficiario": code,
                 "carteira": draw(st.sampled_from(["RG", "SR"])),
                 "nosso_numero": _digits(draw, 1, 15)}  # fmt: skip
+    if bank in MORE_BANKS:
+        return {**common, "bank": bank, **draw(MORE_BANKS[bank])}
     return {**common, "bank": bank, "conta": _digits(draw, 1, 7), "carteira": _digits(draw, 1, 2),
             "nosso_numero": _digits(draw, 1, 11)}  # fmt: skip
+
+
+@st.composite
+def _itau(draw: st.DrawFn) -> dict[str, Any]:
+    # Carteiras comuns, one of Anexo 4's "carteira + NN" DACs and one of 15 positions.
+    wallet = draw(st.sampled_from(["109", "110", "112", "157", "175", "126", "168", "198"]))
+    extra = {"seu_numero": _digits(draw, 1, 7), "codigo_cliente": _digits(draw, 1, 5)}
+    return {"conta": _digits(draw, 1, 5), "carteira": wallet,
+            "nosso_numero": _digits(draw, 1, 8), **(extra if wallet == "198" else {})}  # fmt: skip
+
+
+@st.composite
+def _santander(draw: st.DrawFn) -> dict[str, Any]:
+    return {"codigo_beneficiario": _digits(draw, 1, 7), "nosso_numero": _digits(draw, 1, 12),
+            "carteira": draw(st.sampled_from(["101", "102", "121", "201"])),
+            "iof": draw(st.sampled_from(["", "0", "7"]))}  # fmt: skip
+
+
+@st.composite
+def _sicoob(draw: st.DrawFn) -> dict[str, Any]:
+    return {"codigo_beneficiario": _digits(draw, 1, 7), "nosso_numero": _digits(draw, 1, 7),
+            "carteira": draw(st.sampled_from(["1", "3"])),
+            "modalidade": draw(st.sampled_from(["", "01", "02", "03", "05"])),
+            "parcela": str(draw(st.integers(1, 999)))}  # fmt: skip
+
+
+@st.composite
+def _sicredi(draw: st.DrawFn) -> dict[str, Any]:
+    return {"codigo_beneficiario": _digits(draw, 1, 5), "posto": _digits(draw, 1, 2),
+            "carteira": draw(st.sampled_from(["1", "3", "A", "C"])),
+            "ano": _digits(draw, 2, 2), "byte_idt": draw(st.sampled_from("123456789")),
+            "sequencial": _digits(draw, 1, 5)}  # fmt: skip
+
+
+MORE_BANKS = {"341": _itau(), "033": _santander(), "756": _sicoob(), "748": _sicredi()}
 
 
 def _seven_digit_codes() -> st.SearchStrategy[str]:
@@ -83,6 +120,17 @@ def test_any_valid_boleto_verifies_and_round_trips(bank, data):
         due,
     )
     assert parsed.free_field == codes.free_field
+
+
+@pytest.mark.parametrize("bank", BANKS)
+@given(data=st.data())
+@settings(max_examples=100, deadline=None)
+def test_the_printed_nosso_numero_reads_back_to_the_same_codes(bank, data):
+    """What the boleto prints as nosso número, typed back with the rest, gives the same codes."""
+    inputs = data.draw(boleto_inputs(bank))
+    codes = boleto_codes(boleto_from_inputs(inputs))
+    retyped = {**inputs, "nosso_numero": codes.nosso_numero, "sequencial": None}
+    assert boleto_codes(boleto_from_inputs(retyped)) == codes
 
 
 @given(boleto_inputs(), st.integers(min_value=0, max_value=32), st.integers(1, 9))
@@ -168,7 +216,9 @@ json_values = st.recursive(
 )
 keys = st.sampled_from(["bank", "agencia", "conta", "convenio", "codigo_beneficiario",
                         "carteira", "nosso_numero", "valor", "vencimento", "modalidade",
-                        "instrucoes", "codigo_servico", "nosso_numero_dv"])  # fmt: skip
+                        "instrucoes", "codigo_servico", "nosso_numero_dv", "posto", "ano",
+                        "byte_idt", "parcela", "iof", "seu_numero", "codigo_cliente",
+                        "conta_dv", "sequencial", "data_documento", "pix"])  # fmt: skip
 
 
 @given(st.dictionaries(keys, json_values), boleto_inputs())

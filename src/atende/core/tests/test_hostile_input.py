@@ -132,3 +132,20 @@ def test_an_over_long_value_on_the_api_is_a_400_naming_the_field(client, token, 
     )
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "name"
+
+
+def test_error_codes_come_from_each_apps_enum():
+    """One error-code enum per app (core.errors.ErrorCode, <app>/errors.py): no loose strings
+    that an API client could not look up."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    loose = [
+        f"{path.relative_to(root)}:{number}"
+        for path in root.rglob("*.py")
+        if "tests" not in path.parts and "banking" not in path.parts
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if re.search(r'\bcode="[a-z_]+"', line)
+    ]
+    assert loose == []

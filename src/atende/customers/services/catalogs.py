@@ -3,7 +3,7 @@
 from django.db import IntegrityError, models, transaction
 
 from atende.accounts.permissions import require
-from atende.core.errors import DomainError
+from atende.core.errors import DomainError, ErrorCode
 from atende.core.validation import validate_model_fields
 from atende.customers.models import ExtraField, SectorCategory
 from atende.customers.permissions import CustomerPerm
@@ -20,7 +20,9 @@ def catalog_save(
     for name, value in fields.items():
         setattr(instance, name, value.strip() if isinstance(value, str) else value)
     if isinstance(instance, ExtraField) and instance.kind == "choice" and not instance.options:
-        raise DomainError("Informe as opções, uma por linha.", code="required", field="choices")
+        raise DomainError(
+            "Informe as opções, uma por linha.", code=ErrorCode.REQUIRED, field="choices"
+        )
     validate_model_fields(instance)
     try:
         with transaction.atomic():
@@ -28,7 +30,7 @@ def catalog_save(
     except IntegrityError as exc:
         field = "key" if isinstance(instance, ExtraField) else "name"
         raise DomainError(
-            "Já existe um item com este nome.", code="duplicate", field=field
+            "Já existe um item com este nome.", code=ErrorCode.DUPLICATE, field=field
         ) from exc
     return instance
 

@@ -3,9 +3,10 @@
 from django.db import IntegrityError, transaction
 
 from atende.accounts.permissions import require
-from atende.core.errors import DomainError
+from atende.core.errors import DomainError, ErrorCode
 from atende.core.text import digits
 from atende.core.validation import validate_model_fields
+from atende.customers.errors import CustomerError
 from atende.customers.models import (
     Address,
     Contact,
@@ -30,7 +31,7 @@ def contact_save(
     require(actor, CustomerPerm.CHANGE, customer)
     contact = contact or Contact(customer=customer)
     if contact.customer_id != customer.pk:
-        raise DomainError("Contato não encontrado.", code="not_found")
+        raise DomainError("Contato não encontrado.", code=ErrorCode.NOT_FOUND)
     extra = fields.pop("extra", None)
     for name, value in fields.items():
         setattr(contact, name, value)
@@ -40,7 +41,7 @@ def contact_save(
         contact.sms_consent = False  # consent belongs to a number
     validate_model_fields(contact, exclude=("extra",))
     if not contact.name.strip():
-        raise DomainError("Informe o nome do contato.", code="required", field="name")
+        raise DomainError("Informe o nome do contato.", code=ErrorCode.REQUIRED, field="name")
     if extra is not None:
         contact.extra = extra_values_clean(target=ExtraFieldTarget.CONTACT, values=extra)
     contact.save()
@@ -66,7 +67,9 @@ def address_save(
     address = address or Address(customer=customer)
     postal_code = digits(fields.get("postal_code", "") or "")
     if postal_code and len(postal_code) != 8:
-        raise DomainError("CEP inválido: são 8 dígitos.", code="invalid_cep", field="postal_code")
+        raise DomainError(
+            "CEP inválido: são 8 dígitos.", code=CustomerError.INVALID_CEP, field="postal_code"
+        )
     fields["postal_code"] = postal_code
     for name, value in fields.items():
         setattr(address, name, value)
@@ -88,7 +91,7 @@ def observation_add(
     """Write an observation on the customer; mandatory ones pop up until each user reads them."""
     require(actor, CustomerPerm.CHANGE, customer)
     if not text.strip():
-        raise DomainError("Escreva a observação.", code="required", field="text")
+        raise DomainError("Escreva a observação.", code=ErrorCode.REQUIRED, field="text")
     observation = Observation(
         customer=customer,
         text=text.strip(),
@@ -106,7 +109,7 @@ def observation_update(
 ) -> Observation:
     require(actor, CustomerPerm.CHANGE, observation.customer)
     if not text.strip():
-        raise DomainError("Escreva a observação.", code="required", field="text")
+        raise DomainError("Escreva a observação.", code=ErrorCode.REQUIRED, field="text")
     observation.text = text.strip()
     observation.is_mandatory_reading = is_mandatory_reading
     validate_model_fields(observation)
@@ -133,7 +136,7 @@ def direct_debit_save(*, actor: Member, customer: Customer, **fields) -> DirectD
         setattr(debit, name, value.strip() if isinstance(value, str) else value)
     for name, label in (("bank_code", "banco"), ("agency", "agência"), ("account", "conta")):
         if not getattr(debit, name):
-            raise DomainError(f"Informe {label}.", code="required", field=name)
+            raise DomainError(f"Informe {label}.", code=ErrorCode.REQUIRED, field=name)
     validate_model_fields(debit)
     debit.save()
     return debit

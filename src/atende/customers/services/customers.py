@@ -4,9 +4,10 @@ from django.db import transaction
 
 from atende.accounts.permissions import can, require
 from atende.core.documents import clean, is_valid_cnpj, is_valid_cpf
-from atende.core.errors import DomainError
+from atende.core.errors import DomainError, ErrorCode
 from atende.core.text import digits, fold
 from atende.core.validation import validate_model_fields
+from atende.customers.errors import CustomerError
 from atende.customers.models import Customer, CustomerKind, ExtraFieldTarget
 from atende.customers.permissions import CustomerPerm
 from atende.customers.services.extra_fields import extra_values_clean
@@ -22,10 +23,12 @@ def _clean_document(kind: str, document: str) -> str:
     if not document:
         return ""
     if kind == CustomerKind.PERSON and not is_valid_cpf(document):
-        raise DomainError("CPF inválido: confira os dígitos.", code="invalid_cpf", field="document")
+        raise DomainError(
+            "CPF inválido: confira os dígitos.", code=CustomerError.INVALID_CPF, field="document"
+        )
     if kind == CustomerKind.COMPANY and not is_valid_cnpj(document):
         raise DomainError(
-            "CNPJ inválido: confira os dígitos.", code="invalid_cnpj", field="document"
+            "CNPJ inválido: confira os dígitos.", code=CustomerError.INVALID_CNPJ, field="document"
         )
     return document
 
@@ -43,7 +46,7 @@ def _refuse_duplicate_document(actor: Member, document: str, exclude_pk: int | N
         message = f"Já existe o cliente {existing.number} – {existing.name} com este {label}."
     else:
         message = f"Este {label} já está cadastrado."
-    raise DomainError(message, code="duplicate_document", field="document")
+    raise DomainError(message, code=CustomerError.DUPLICATE_DOCUMENT, field="document")
 
 
 def _clean_postal_codes(fields: dict) -> None:
@@ -51,7 +54,9 @@ def _clean_postal_codes(fields: dict) -> None:
         if name in fields:
             value = digits(fields[name] or "")
             if value and len(value) != 8:
-                raise DomainError("CEP inválido: são 8 dígitos.", code="invalid_cep", field=name)
+                raise DomainError(
+                    "CEP inválido: são 8 dígitos.", code=CustomerError.INVALID_CEP, field=name
+                )
             fields[name] = value
 
 
@@ -94,12 +99,14 @@ def _apply(actor: Member, customer: Customer, fields: dict) -> None:
     if extra is not None:
         customer.extra = extra_values_clean(target=ExtraFieldTarget.CUSTOMER, values=extra)
     if not customer.name.strip():
-        raise DomainError("Informe o nome.", code="required", field="name")
+        raise DomainError("Informe o nome.", code=ErrorCode.REQUIRED, field="name")
     if customer.origin_id and customer.origin_type_id is None:
         customer.origin_type_id = customer.origin.origin_type_id
     if customer.origin_id and customer.origin.origin_type_id != customer.origin_type_id:
         raise DomainError(
-            "A origem escolhida não pertence a esse tipo de origem.", code="origin", field="origin"
+            "A origem escolhida não pertence a esse tipo de origem.",
+            code=CustomerError.ORIGIN,
+            field="origin",
         )
 
 

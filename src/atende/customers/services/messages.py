@@ -7,7 +7,8 @@ from django.core.validators import validate_email
 from django.db import transaction
 
 from atende.accounts.permissions import require
-from atende.core.errors import DomainError
+from atende.core.errors import DomainError, ErrorCode
+from atende.customers.errors import CustomerError
 from atende.customers.models import Contact, Customer, CustomerEmail, CustomerSms, MessageStatus
 from atende.customers.permissions import CustomerPerm
 from atende.files.policies import DOCUMENTS, MB, UploadPolicy, register_upload_policy
@@ -31,7 +32,7 @@ def _addresses(values: list[str], field: str) -> list[str]:
         if _has_line_break_or_control(value):
             raise DomainError(
                 "Endereço de e-mail com quebra de linha ou caractere de controle.",
-                code="invalid_email",
+                code=CustomerError.INVALID_EMAIL,
                 field=field,
             )
         value = value.strip()
@@ -41,7 +42,7 @@ def _addresses(values: list[str], field: str) -> list[str]:
             validate_email(value)
         except ValidationError:
             raise DomainError(
-                f"E-mail inválido: {value}", code="invalid_email", field=field
+                f"E-mail inválido: {value}", code=CustomerError.INVALID_EMAIL, field=field
             ) from None
         cleaned.append(value.lower())
     return list(dict.fromkeys(cleaned))
@@ -64,19 +65,19 @@ def customer_email_send(
     require(actor, CustomerPerm.SEND_EMAIL, customer)
     recipients = _addresses(to, "to")
     if not recipients:
-        raise DomainError("Escolha ao menos um destinatário.", code="required", field="to")
+        raise DomainError("Escolha ao menos um destinatário.", code=ErrorCode.REQUIRED, field="to")
     if not subject.strip():
-        raise DomainError("Informe o assunto.", code="required", field="subject")
+        raise DomainError("Informe o assunto.", code=ErrorCode.REQUIRED, field="subject")
     if _has_line_break_or_control(subject):
         raise DomainError(
             "O assunto deve ter uma linha só, sem quebras de linha nem caracteres de controle.",
-            code="invalid_subject",
+            code=CustomerError.INVALID_SUBJECT,
             field="subject",
         )
     if "\x00" in body:
         raise DomainError(
             "A mensagem tem um caractere nulo; apague-o e envie de novo.",
-            code="invalid_body",
+            code=CustomerError.INVALID_BODY,
             field="body",
         )
     email = CustomerEmail.objects.create(
@@ -116,7 +117,7 @@ def customer_sms_send(
     require(actor, CustomerPerm.SEND_SMS, customer)
     text = text.strip()
     if not text:
-        raise DomainError("Escreva a mensagem.", code="required", field="text")
+        raise DomainError("Escreva a mensagem.", code=ErrorCode.REQUIRED, field="text")
     if len(text) > 480:
         raise DomainError("Mensagem longa demais (máximo 480 caracteres).", field="text")
     allowed = [c for c in contacts if c.customer_id == customer.pk and c.mobile and c.sms_consent]

@@ -128,3 +128,34 @@ def test_origin_must_belong_to_the_chosen_type(admin_member, organization):
         )
     customer = customer_create(actor=admin_member, kind="person", name="B", origin=instagram)
     assert customer.origin_type == digital
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("kind", "robot"),
+        ("email", "ana@example.com\r\nBcc: todos@example.com"),
+        ("state", "ZZZ"),
+        ("name", "Ana\x07"),
+        ("city", "x" * 101),
+    ],
+)
+def test_the_service_refuses_what_the_form_refuses_whoever_calls_it(
+    admin_member, organization, field, value
+):
+    from atende.core.errors import InvalidFields
+
+    customer = CustomerFactory(organization=organization, name="Ana", email="ana@example.com")
+    with pytest.raises(InvalidFields) as refused:
+        customer_update(actor=admin_member, customer=customer, **{field: value})
+    assert field in refused.value.errors
+    customer.refresh_from_db()
+    assert (customer.kind, customer.email, customer.state) == ("person", "ana@example.com", "SP")
+
+
+def test_every_field_error_comes_at_once(admin_member):
+    from atende.core.errors import InvalidFields
+
+    with pytest.raises(InvalidFields) as refused:
+        customer_create(actor=admin_member, kind="person", name="X", email="não", state="ZZ")
+    assert set(refused.value.errors) == {"email", "state"}

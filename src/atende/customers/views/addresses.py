@@ -1,21 +1,21 @@
 """Other addresses of a customer (C5): installation, delivery… filled from the CEP."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
 from atende.customers.forms import AddressForm
 from atende.customers.permissions import CustomerPerm
-from atende.customers.selectors import customer_get
+from atende.customers.selectors import customer_address_get, customer_get
 from atende.customers.services.contacts import address_delete, address_save
 from atende.customers.views.detail import customer_url
 
 
 def address_edit_view(request, number: int, pk: int | None = None):
     customer = customer_get(actor=request.member, number=number, permission=CustomerPerm.CHANGE)
-    address = get_object_or_404(customer.addresses, pk=pk) if pk else None
+    address = customer_address_get(customer=customer, pk=pk) if pk else None
     form = AddressForm(request.POST or None, instance=address)
     if request.method == "POST" and form.is_valid():
         try:
@@ -34,6 +34,6 @@ def address_edit_view(request, number: int, pk: int | None = None):
 @require_POST
 def address_delete_view(request, number: int, pk: int):
     customer = customer_get(actor=request.member, number=number, permission=CustomerPerm.CHANGE)
-    address_delete(actor=request.member, address=get_object_or_404(customer.addresses, pk=pk))
+    address_delete(actor=request.member, address=customer_address_get(customer=customer, pk=pk))
     messages.success(request, "Endereço excluído.")
     return redirect(customer_url(request, customer))

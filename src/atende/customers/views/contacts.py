@@ -1,14 +1,18 @@
 """Contacts and observations of a customer."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
 from atende.customers.forms import ContactForm, ObservationForm
 from atende.customers.permissions import CustomerPerm
-from atende.customers.selectors import customer_get
+from atende.customers.selectors import (
+    customer_contact_get,
+    customer_get,
+    customer_observation_get,
+)
 from atende.customers.services.contacts import (
     contact_delete,
     contact_save,
@@ -20,7 +24,7 @@ from atende.customers.views.detail import customer_url
 
 def contact_edit_view(request, number: int, pk: int | None = None):
     customer = customer_get(actor=request.member, number=number, permission=CustomerPerm.CHANGE)
-    contact = get_object_or_404(customer.contacts, pk=pk) if pk else None
+    contact = customer_contact_get(customer=customer, pk=pk) if pk else None
     form = ContactForm(request.POST or None, instance=contact, customer=customer)
     if request.method == "POST" and form.is_valid():
         try:
@@ -39,7 +43,7 @@ def contact_edit_view(request, number: int, pk: int | None = None):
 @require_POST
 def contact_delete_view(request, number: int, pk: int):
     customer = customer_get(actor=request.member, number=number, permission=CustomerPerm.CHANGE)
-    contact = get_object_or_404(customer.contacts, pk=pk)
+    contact = customer_contact_get(customer=customer, pk=pk)
     contact_delete(actor=request.member, contact=contact)
     messages.success(request, f"Contato {contact.name} excluído.")
     return redirect(customer_url(request, customer, "contatos"))
@@ -47,7 +51,7 @@ def contact_delete_view(request, number: int, pk: int):
 
 def observation_edit_view(request, number: int, pk: int | None = None):
     customer = customer_get(actor=request.member, number=number, permission=CustomerPerm.CHANGE)
-    observation = get_object_or_404(customer.observations, pk=pk) if pk else None
+    observation = customer_observation_get(customer=customer, pk=pk) if pk else None
     form = ObservationForm(request.POST or None, instance=observation)
     if request.method == "POST" and form.is_valid():
         try:

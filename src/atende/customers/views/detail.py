@@ -11,9 +11,12 @@ from atende.core.forms import add_domain_error
 from atende.core.redirects import safe_next
 from atende.customers.builtin_tabs import extra_field_values
 from atende.customers.forms import CustomerExtraFieldsForm, CustomerForm
-from atende.customers.models import Favorite
 from atende.customers.permissions import CustomerPerm
-from atende.customers.selectors import customer_get, unread_mandatory_observations
+from atende.customers.selectors import (
+    customer_get,
+    is_favorite,
+    unread_mandatory_observations,
+)
 from atende.customers.services.contacts import favorite_toggle, observations_mark_read
 from atende.customers.services.customers import (
     customer_create,
@@ -42,7 +45,7 @@ def customer_tab_view(request, number: int, tab: str = "cadastro"):
             t for t in customer_tabs() if not t.permission or can(request.member, t.permission)
         ],
         "current_tab": current,
-        "is_favorite": Favorite.objects.filter(member=request.member, customer=customer).exists(),
+        "is_favorite": is_favorite(actor=request.member, customer=customer),
         "unread_observations": unread_mandatory_observations(
             actor=request.member, customer=customer
         ),

@@ -1,13 +1,13 @@
 """Documentos tab: upload through the one file validator, list, delete."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from atende.core.errors import DomainError
 from atende.customers.forms import CustomerDocumentForm
 from atende.customers.permissions import CustomerPerm
-from atende.customers.selectors import customer_get
+from atende.customers.selectors import customer_document_get, customer_get
 from atende.customers.services.documents import customer_document_add, customer_document_delete
 from atende.customers.views.detail import customer_url
 
@@ -37,7 +37,7 @@ def document_upload_view(request, number: int):
 @require_POST
 def document_delete_view(request, number: int, pk: int):
     customer = customer_get(actor=request.member, number=number, permission=CustomerPerm.CHANGE)
-    document = get_object_or_404(customer.documents.select_related("stored_file"), pk=pk)
+    document = customer_document_get(customer=customer, pk=pk)
     customer_document_delete(actor=request.member, document=document)
     messages.success(request, "Documento excluído.")
     return redirect(customer_url(request, customer, "documentos"))

@@ -1,14 +1,14 @@
 """E-mails and SMS tab actions: compose, send (queued after commit), re-send."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
 from atende.customers.forms import CustomerEmailForm, CustomerSmsForm
 from atende.customers.permissions import CustomerPerm
-from atende.customers.selectors import customer_get
+from atende.customers.selectors import customer_email_get, customer_get
 from atende.customers.services.messages import (
     customer_email_resend,
     customer_email_send,
@@ -50,7 +50,7 @@ def _emails_tab_with(request, number: int, form: CustomerEmailForm):
 @require_POST
 def email_resend_view(request, number: int, pk: int):
     customer = customer_get(actor=request.member, number=number, permission=CustomerPerm.SEND_EMAIL)
-    email = get_object_or_404(customer.emails, pk=pk)
+    email = customer_email_get(customer=customer, pk=pk)
     customer_email_resend(actor=request.member, email=email)
     messages.success(request, "E-mail reenviado para a fila.")
     return redirect(customer_url(request, customer, "emails"))

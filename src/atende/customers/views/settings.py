@@ -5,10 +5,10 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
-from atende.accounts.models import Sector
 from atende.accounts.permissions import require
+from atende.accounts.selectors import sector_get, sector_list
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
 from atende.customers.models import (
@@ -18,10 +18,10 @@ from atende.customers.models import (
     ExtraField,
     Origin,
     OriginType,
-    SectorCategory,
     SmsTemplate,
 )
 from atende.customers.permissions import CustomerPerm
+from atende.customers.selectors import catalog_entry_get, catalog_list, sector_categories
 from atende.customers.services.catalogs import catalog_save, sector_categories_set
 from atende.tenancy.urls import org_reverse
 
@@ -69,8 +69,8 @@ def catalog_list_view(request, catalog: str = "categorias"):
     context = {
         "catalogs": CATALOGS.values(),
         "catalog": current,
-        "items": current.model.objects.all()[:500],
-        "sectors": Sector.objects.order_by("name"),
+        "items": catalog_list(current.model, limit=500),
+        "sectors": sector_list(),
     }
     return render(request, "customers/settings_catalog.html", context)
 
@@ -78,7 +78,7 @@ def catalog_list_view(request, catalog: str = "categorias"):
 def catalog_edit_view(request, catalog: str, pk: int | None = None):
     require(request.member, CustomerPerm.MANAGE_SETTINGS)
     current = _catalog(catalog)
-    instance = get_object_or_404(current.model, pk=pk) if pk else None
+    instance = catalog_entry_get(current.model, pk=pk) if pk else None
     form = _form_class(current)(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
@@ -106,10 +106,8 @@ class SectorCategoriesForm(forms.Form):
 
 def sector_categories_view(request, pk: int):
     require(request.member, CustomerPerm.MANAGE_SETTINGS)
-    sector = get_object_or_404(Sector, pk=pk)
-    current = Category.objects.filter(
-        pk__in=SectorCategory.objects.filter(sector=sector).values("category_id")
-    )
+    sector = sector_get(pk=pk)
+    current = sector_categories(sector=sector)
     form = SectorCategoriesForm(request.POST or None, initial={"categories": current})
     if request.method == "POST" and form.is_valid():
         sector_categories_set(

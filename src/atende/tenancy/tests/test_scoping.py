@@ -78,3 +78,14 @@ def test_activation_ends_with_its_block(organization, other_organization):
     with activate(other_organization):
         assert active_organization_id() == other_organization.pk
     assert active_organization_id() == organization.pk
+
+
+def test_a_service_refuses_an_actor_of_another_organization(organization, other_member):
+    from atende.customers.models import Customer
+    from atende.customers.services.customers import customer_create
+    from atende.tenancy.context import ActorOutsideOrganization
+
+    # `organization` is active; other_member belongs to other_organization.
+    with pytest.raises(ActorOutsideOrganization):
+        customer_create(actor=other_member, kind="person", name="Intruso")
+    assert Customer.objects.count() == 0
