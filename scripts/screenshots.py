@@ -46,6 +46,7 @@ def rendered_error_page(template: str) -> str:
     """Render an error template in-process: a DEBUG server shows Django's technical page instead."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "atende.settings")
+    os.environ.setdefault("DEBUG", "1")  # a developer tool, like `make run` (DEBUG is off unset)
     import django
     from django.template.loader import render_to_string
 

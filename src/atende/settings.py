@@ -28,14 +28,20 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in (env(name, default) or "").split(",") if item.strip()]
 
 
-# The embedded default is a developer machine; production says DEBUG=0 and gets the strict rest.
-DEBUG = env_bool("DEBUG", default=True)
+# Fails closed: without DEBUG=1 this is production, with the strict rest. `make run`, `make test`
+# and the other developer targets of the Makefile say DEBUG=1.
+DEBUG = env_bool("DEBUG", default=False)
 PRODUCTION = not DEBUG
 
 SECRET_KEY = env("SECRET_KEY") or ""
 if not SECRET_KEY:
     if PRODUCTION:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off (it is off unless DEBUG=1). In production "
+            "set SECRET_KEY to a long random value, e.g. the output of "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`; on a developer "
+            "machine set DEBUG=1 instead (`make run` and `make test` do)."
+        )
     SECRET_KEY = "dev-only-insecure-key-change-me-0123456789abcdefghijklmnopqrstuvwxyz"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
@@ -75,7 +81,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: probes reach /healthz over plain HTTP by an internal address (no host, no HTTPS).
+    "atende.core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files from the web process itself, right after the HTTPS redirect and headers.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -203,12 +213,17 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Production: `collectstatic` writes hashed names (cached for a year, immutable) and gzip
+    # copies, which WhiteNoise serves to clients that accept them.
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Development (DEBUG=1, also inside the test runner, which turns DEBUG off): files straight from
+# the apps' static folders, no collectstatic needed.
+WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS = DEBUG
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # The largest file any upload may carry (a use's policy may accept less); refused while it
 # arrives (atende.files.upload_limit).

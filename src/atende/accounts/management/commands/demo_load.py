@@ -1,9 +1,14 @@
-"""Load the demo organizations (demo, acme) with one user per role; safe to run again."""
+"""Load the demo organizations (demo, acme) with one user per role; safe to run again.
+
+Development only: every demo user has the published password. With DEBUG off (production) the
+command refuses unless given --force, and even then it never creates the platform superuser.
+"""
 
 from importlib import import_module
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from atende.accounts.models import Sector, User
@@ -11,6 +16,7 @@ from atende.tenancy.context import activate, dangerously_unscoped
 from atende.tenancy.models import Member, Organization
 
 DEMO_PASSWORD = "atende-demo-2026"  # noqa: S105  printed on purpose: demo data only
+PLATFORM_EMAIL = "plataforma@atende.local"
 ORGANIZATIONS = [("demo", "Demo Telecom Ltda"), ("acme", "Acme Serviços S.A.")]
 SECTORS = ["Financeiro", "Suporte", "Comercial", "RH"]
 ROLES = [
@@ -25,11 +31,35 @@ ROLES = [
 class Command(BaseCommand):
     help = "Create or update the demo organizations and users (idempotent)."
 
-    def handle(self, *args, **options) -> None:
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load even with DEBUG off; the platform superuser is not created then.",
+        )
+
+    def handle(self, *args, force: bool = False, **options) -> None:
+        # PRODUCTION (DEBUG as the environment set it), not DEBUG: the test runner turns DEBUG
+        # off in every test process.
+        production = settings.PRODUCTION
+        if production and not force:
+            raise CommandError(
+                "DEBUG está desligado (produção): os usuários de demonstração têm uma senha "
+                "publicada. Para carregar os dados de demonstração mesmo assim, use --force "
+                "(o superusuário da plataforma não é criado)."
+            )
         logins: list[tuple[str, str, str]] = []
+        notes: list[str] = []
         with transaction.atomic():
-            platform = self._user("plataforma@atende.local", "Equipe da Plataforma", staff=True)
-            logins.append(("(admin da plataforma: /admin/)", platform.email, "superusuário"))
+            if production:
+                notes.append(self._withhold_platform_user())
+                notes.append(
+                    "Atenção: DEBUG está desligado e os usuários das empresas de demonstração "
+                    "têm a senha publicada acima."
+                )
+            else:
+                platform = self._user(PLATFORM_EMAIL, "Equipe da Plataforma", staff=True)
+                logins.append(("(admin da plataforma: /admin/)", platform.email, "superusuário"))
             shared = self._user("multi@atende.local", "Márcia Multiempresa")
             for slug, name in ORGANIZATIONS:
                 with dangerously_unscoped():
@@ -51,6 +81,23 @@ class Command(BaseCommand):
                     members = list(Member.objects.select_related("user", "sector"))
                     self._load_app_demo_data(organization, members)
         self._print(logins)
+        for note in notes:
+            self.stdout.write(self.style.WARNING(note))
+
+    def _withhold_platform_user(self) -> str:
+        """Production: no superuser with the published password, even one left from before."""
+        user = User.objects.filter(email=PLATFORM_EMAIL).first()
+        if user is not None and user.check_password(DEMO_PASSWORD):
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+            return (
+                f"{PLATFORM_EMAIL} tinha a senha de demonstração: a senha foi inutilizada "
+                f"(defina outra com `manage.py changepassword {PLATFORM_EMAIL}`)."
+            )
+        return (
+            f"{PLATFORM_EMAIL} não foi criado: DEBUG está desligado. Crie o superusuário da "
+            "plataforma com `manage.py createsuperuser`."
+        )
 
     def _user(self, email: str, full_name: str, *, staff: bool = False) -> User:
         user = User.objects.filter(email=email).first()
