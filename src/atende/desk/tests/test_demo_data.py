@@ -1,0 +1,34 @@
+"""The demo organization has tickets an agent can work: every status, every SLA colour."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from atende.desk.models import Area, Ticket, TicketStatus, TimelineEntry
+from atende.desk.sla import Sla, organization_today, sla_state
+from atende.tenancy.context import activate
+from atende.tenancy.models import Organization
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_tickets_cover_statuses_and_sla_states_once():
+    call_command("demo_load", stdout=io.StringIO())
+    call_command("demo_load", stdout=io.StringIO())
+
+    demo = Organization.objects.get(slug="demo")
+    with activate(demo):
+        tickets = list(Ticket.objects.all())
+        today = organization_today(demo)
+        states = {sla_state(due_on=t.due_on, is_closed=t.is_closed, today=today) for t in tickets}
+        assert len(tickets) == 300
+        assert {t.status for t in tickets} == set(TicketStatus.values)
+        assert {Sla.OVERDUE, Sla.TODAY, Sla.TOMORROW, Sla.ON_TIME, Sla.NONE} <= states
+        assert sorted(Area.objects.values_list("name", flat=True)) == [
+            "Comercial",
+            "Financeiro",
+            "Suporte",
+        ]
+        assert TimelineEntry.objects.filter(kind="reply").count() > 100
+        assert sorted(t.number for t in tickets) == list(range(1, 301))
