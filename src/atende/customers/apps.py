@@ -15,8 +15,10 @@ class CustomersConfig(AppConfig):
         )
         from atende.customers import audit, builtin_tabs, documents, permissions  # noqa: F401
         from atende.customers.permissions import CustomerPerm
+        from atende.tenancy.search import register_search_source
 
         register_module("customers", "Clientes", models=("customer", "category"))
+        register_search_source("customer", "customers.Customer")
         register_section(
             "customers",
             NavSection("Clientes", "customers:list", order=10, permission=CustomerPerm.VIEW),

@@ -25,6 +25,7 @@ from atende.customers.models import (
 )
 from atende.customers.permissions import CustomerPerm, customers_visible_to
 from atende.tenancy.models import Member
+from atende.tenancy.search import search_condition
 
 SORTS = {
     "name": ["name", "pk"],
@@ -58,16 +59,17 @@ def visible_customers(member: Member) -> QuerySet[Customer]:
 
 
 def _search_condition(term: str) -> Q:
-    """Match the folded term and, when it looks like a number, its digits (CPF, phone, code)."""
+    """Every word of the term (any order, accents ignored) and, when it looks like a number,
+    its digits (a masked CPF, a phone) or an alphanumeric CNPJ typed with its mask."""
     folded = fold(term)
-    condition = Q(search_text__contains=folded)
+    condition = search_condition("customer", folded)
     only_digits = digits(term)
     looks_numeric = only_digits and len(only_digits) >= 0.6 * len(term.replace(" ", ""))
     if looks_numeric and only_digits != folded:
-        condition |= Q(search_text__contains=only_digits)
+        condition |= search_condition("customer", only_digits)
     alphanumeric = clean(term).lower()
     if len(alphanumeric) == 14 and alphanumeric != folded:  # an alphanumeric CNPJ with mask
-        condition |= Q(search_text__contains=alphanumeric)
+        condition |= search_condition("customer", alphanumeric)
     return condition
 
 

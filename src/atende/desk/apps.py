@@ -15,8 +15,10 @@ class DeskConfig(AppConfig):
         )
         from atende.desk import audit, customer_tab, files, permissions  # noqa: F401
         from atende.desk.permissions import DeskPerm
+        from atende.tenancy.search import register_search_source
 
         register_module("desk", "Atendimentos", models=("ticket", "area"))
+        register_search_source("ticket", "desk.Ticket")
         register_section(
             "desk", NavSection("Atendimentos", "desk:queue", order=20, permission=DeskPerm.VIEW)
         )

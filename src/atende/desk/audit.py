@@ -2,10 +2,18 @@
 
 from auditlog.registry import auditlog
 
-from atende.desk.models import Area, AreaResource, SavedFilter, Ticket, TimeEntry
+from atende.desk.models import (
+    Area,
+    AreaResource,
+    SavedFilter,
+    Ticket,
+    TicketAttachment,
+    TimeEntry,
+)
 
 auditlog.register(Ticket, exclude_fields=["search_text", "updated_at", "is_open", "due_key"])
 auditlog.register(Area)
 auditlog.register(AreaResource)
 auditlog.register(TimeEntry)
 auditlog.register(SavedFilter)
+auditlog.register(TicketAttachment)

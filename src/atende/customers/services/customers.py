@@ -12,6 +12,7 @@ from atende.customers.models import Customer, CustomerKind, ExtraFieldTarget
 from atende.customers.permissions import CustomerPerm
 from atende.customers.services.extra_fields import extra_values_clean
 from atende.tenancy.models import Member
+from atende.tenancy.search import search_index_put
 from atende.tenancy.sequences import next_number
 
 COMPANY_ONLY_FIELDS = ("trade_name", "municipal_registration")
@@ -80,7 +81,9 @@ def customer_search_text(customer: Customer) -> str:
 
 def customer_refresh_search(customer: Customer) -> None:
     """Recompute the stored search text (after a contact changes, say)."""
-    Customer.objects.filter(pk=customer.pk).update(search_text=customer_search_text(customer))
+    text = customer_search_text(customer)
+    Customer.objects.filter(pk=customer.pk).update(search_text=text)
+    search_index_put("customer", customer.pk, text)
 
 
 def _apply(actor: Member, customer: Customer, fields: dict) -> None:
@@ -121,6 +124,7 @@ def customer_create(*, actor: Member, **fields) -> Customer:
     customer.number = next_number("customer")
     customer.search_text = customer_search_text(customer)
     customer.save()
+    search_index_put("customer", customer.pk, customer.search_text)
     return customer
 
 
@@ -131,6 +135,7 @@ def customer_update(*, actor: Member, customer: Customer, **fields) -> Customer:
     _apply(actor, customer, fields)
     customer.search_text = customer_search_text(customer)
     customer.save()
+    search_index_put("customer", customer.pk, customer.search_text)
     return customer
 
 

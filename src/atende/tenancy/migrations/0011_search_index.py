@@ -46,7 +46,7 @@ RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path FROM CURRENT
 $$;
 
 -- Ids of the active organization's entries whose text contains every pattern (LIKE, already
--- escaped by the caller), most recently indexed first.
+-- escaped by the caller); with max_rows, the most recently indexed first.
 CREATE FUNCTION atende_search(entry_kind text, patterns text[], max_rows integer)
 RETURNS SETOF bigint LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT
 AS $$
@@ -60,10 +60,13 @@ BEGIN
     FOR position IN 1 .. array_length(patterns, 1) LOOP
         condition := condition || format(' AND body LIKE $3[%s]', position);
     END LOOP;
+    -- Without a limit (a list pages through every match) there is nothing to sort.
+    IF max_rows IS NOT NULL THEN
+        condition := condition || ' ORDER BY updated_at DESC LIMIT $4';
+    END IF;
     RETURN QUERY EXECUTE
         'SELECT object_id FROM atende_private.search_entry '
-        'WHERE organization_id = $1 AND kind = $2' || condition ||
-        ' ORDER BY updated_at DESC LIMIT $4'
+        'WHERE organization_id = $1 AND kind = $2' || condition
     USING org, entry_kind, patterns, max_rows;
 END $$;
 """

@@ -15,6 +15,7 @@ NOT_AUDITED = {
     "customers.CustomerEmail",
     "customers.CustomerEmailAttachment",
     "customers.CustomerSms",
+    "desk.TimelineEntry",  # the ticket's own history: who wrote or changed what, and when
 }
 
 
