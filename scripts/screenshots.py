@@ -38,6 +38,11 @@ PAGES = [
     ("sector-edit", "/{org}/configuracoes/setores/", "table.list tbody a"),
     ("customers", "/{org}/clientes/", None),
     ("customer", "/{org}/clientes/", "table.list tbody a"),
+    ("desk-queue", "/{org}/atendimentos/", None),
+    ("desk-overdue", "/{org}/atendimentos/?scope=open&sla=overdue", None),
+    ("desk-ticket", "/{org}/atendimentos/?scope=all", "table.list tbody td:nth-child(3) a"),
+    ("desk-new", "/{org}/atendimentos/novo/", None),
+    ("desk-areas", "/{org}/configuracoes/atendimentos/", None),
     ("not-found", "/{org}/nao-existe/", None),
 ]
 

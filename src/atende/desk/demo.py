@@ -128,8 +128,10 @@ def load(*, organization, members, stdout, count: int | None = None) -> None:
             closed_at=now if status in CLOSED_STATUSES else None,
         )
         moment = opened
-        for _step in range(rng.randrange(1, 5)):
-            moment += timedelta(hours=rng.randrange(1, 30))
+        steps = rng.randrange(1, 5)
+        gap = (now - opened) / (steps + 2)  # the whole story fits between opening and now
+        for _step in range(steps):
+            moment += gap * rng.uniform(0.5, 1.0)
             author = assignee or rng.choice(members)
             kind = rng.choice(["reply", "note", "note"])
             TimelineEntry.objects.create(
