@@ -181,6 +181,9 @@ class Member(TenantModel):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
+    # Not a column: the sector's permission codenames, cached by accounts.permissions.
+    _permission_codenames: frozenset[str]
+
     class Meta:
         verbose_name = _("member")
         verbose_name_plural = _("members")

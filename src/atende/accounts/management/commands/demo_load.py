@@ -25,7 +25,7 @@ ROLES = [
 class Command(BaseCommand):
     help = "Create or update the demo organizations and users (idempotent)."
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: object, **options: object) -> None:
         logins: list[tuple[str, str, str]] = []
         with transaction.atomic():
             platform = self._user("plataforma@atende.local", "Equipe da Plataforma", staff=True)
@@ -37,14 +37,14 @@ class Command(BaseCommand):
                         slug=slug, defaults={"name": name, "is_active": True}
                     )
                 with activate(organization):
-                    sectors = {
+                    sectors: dict[str | None, Sector] = {
                         sector_name: Sector.objects.get_or_create(name=sector_name)[0]
                         for sector_name in SECTORS
                     }
                     for local, full_name, sector_name, is_admin in ROLES:
                         user = self._user(f"{local}@{slug}.local", full_name)
                         self._member(user, sectors.get(sector_name), is_admin)
-                        role = "administrador" if is_admin else sector_name
+                        role = "administrador" if is_admin or sector_name is None else sector_name
                         logins.append((name, user.email, role))
                     self._member(shared, sectors["Suporte"], False)
                     logins.append((name, shared.email, "Suporte (duas empresas)"))
