@@ -51,9 +51,8 @@ class InviteForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(
-            "forms.ModelChoiceField[Sector]", self.fields["sector"]
-        ).queryset = Sector.objects.all()
+        sector = cast("forms.ModelChoiceField[Sector]", self.fields["sector"])
+        sector.queryset = Sector.objects.all()
 
 
 class InvitationForm(forms.Form):
@@ -68,9 +67,8 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(
-            "forms.ModelChoiceField[Sector]", self.fields["sector"]
-        ).queryset = Sector.objects.all()
+        sector = cast("forms.ModelChoiceField[Sector]", self.fields["sector"])
+        sector.queryset = Sector.objects.all()
 
 
 class InvitationNewAccountForm(forms.Form):
@@ -125,9 +123,8 @@ class MemberForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(
-            "forms.ModelChoiceField[Sector]", self.fields["sector"]
-        ).queryset = Sector.objects.all()
+        sector = cast("forms.ModelChoiceField[Sector]", self.fields["sector"])
+        sector.queryset = Sector.objects.all()
 
 
 class SectorForm(forms.Form):
