@@ -4,21 +4,28 @@ Django's admin has its own login form; ours adds the throttle message, two-facto
 so `/admin/login/` only sends people there (with `next`) and never checks a password itself.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig as DjangoAdminConfig
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
 
 class AtendeAdminSite(admin.AdminSite):
-    def login(self, request, extra_context=None):
+    def login(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponseRedirect:
         index = reverse("admin:index", current_app=self.name)
         target = request.GET.get(REDIRECT_FIELD_NAME) or request.POST.get(REDIRECT_FIELD_NAME)
-        if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        if target is None or not url_has_allowed_host_and_scheme(
+            target, {request.get_host()}, request.is_secure()
+        ):
             target = index
         if request.user.is_authenticated:
             if not self.has_permission(request):

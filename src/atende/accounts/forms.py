@@ -1,5 +1,7 @@
 """Forms of the accounts app: they parse and shape input, never write."""
 
+from typing import Any, cast
+
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.models import Permission
@@ -47,9 +49,10 @@ class InviteForm(forms.Form):
     )
     is_admin = forms.BooleanField(label=_("Administrator"), required=False)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sector"].queryset = Sector.objects.all()
+        sector = cast("forms.ModelChoiceField[Sector]", self.fields["sector"])
+        sector.queryset = Sector.objects.all()
 
 
 class InvitationForm(forms.Form):
@@ -62,9 +65,10 @@ class InvitationForm(forms.Form):
     )
     is_admin = forms.BooleanField(label=_("Administrator"), required=False)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sector"].queryset = Sector.objects.all()
+        sector = cast("forms.ModelChoiceField[Sector]", self.fields["sector"])
+        sector.queryset = Sector.objects.all()
 
 
 class InvitationNewAccountForm(forms.Form):
@@ -83,12 +87,13 @@ class InvitationNewAccountForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    def __init__(self, *args, email: str, **kwargs) -> None:
+    def __init__(self, *args: Any, email: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.email = email
 
-    def clean(self) -> dict:
+    def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        assert cleaned is not None  # Form.clean() returns cleaned_data
         first, second = cleaned.get("password1"), cleaned.get("password2")
         if first and second and first != second:
             self.add_error("password2", _("The two passwords differ."))
@@ -116,9 +121,10 @@ class MemberForm(forms.Form):
     )
     is_active = forms.BooleanField(label=_("Active"), required=False)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sector"].queryset = Sector.objects.all()
+        sector = cast("forms.ModelChoiceField[Sector]", self.fields["sector"])
+        sector.queryset = Sector.objects.all()
 
 
 class SectorForm(forms.Form):
@@ -130,9 +136,10 @@ class SectorForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["permissions"].queryset = module_permissions()
+        permissions = cast("forms.ModelMultipleChoiceField[Permission]", self.fields["permissions"])
+        permissions.queryset = module_permissions()
 
 
 class ApiTokenForm(forms.Form):

@@ -1,6 +1,6 @@
 """Users (global, sign in by e-mail), sectors with permissions, invitations, API tokens."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.contrib.auth.models import (
     AbstractBaseUser,
@@ -15,19 +15,19 @@ from django.utils.translation import gettext_lazy as _
 from atende.tenancy.models import Member, TenantModel
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
-    def create_user(self, email: str, password: str | None = None, **fields) -> "User":
+    def create_user(self, email: str, password: str | None = None, **fields: object) -> "User":
         user = self.model(email=self.normalize_email(email).lower(), **fields)
         user.set_password(password)  # None gives an unusable password (invited, not yet set)
         user.save(using=self._db)
         return user
 
-    def create_superuser(self, email: str, password: str, **fields) -> "User":
+    def create_superuser(self, email: str, password: str, **fields: object) -> "User":
         return self.create_user(email, password, is_staff=True, is_superuser=True, **fields)
 
-    def get_by_natural_key(self, username: str) -> "User":
+    def get_by_natural_key(self, username: str | None) -> "User":
         return self.get(email__iexact=username)
 
 
@@ -73,7 +73,7 @@ class Sector(TenantModel):
     """A group of staff (Financeiro, Suporte, Comercial, RH…) and what it may do per module."""
 
     name = models.CharField(_("name"), max_length=80)
-    permissions = models.ManyToManyField(
+    permissions: "models.ManyToManyField[Permission, SectorPermission]" = models.ManyToManyField(
         Permission, through="SectorPermission", blank=True, verbose_name=_("permissions")
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -179,17 +179,14 @@ class Invitation(TenantModel):
         return f"{self.invited_name} <{self.email}>"
 
     @property
-    def expires_at(self):
+    def expires_at(self) -> datetime | None:
         return self.sent_at + INVITATION_VALID_FOR if self.sent_at else None
 
     @property
     def is_open(self) -> bool:
         """Not accepted and not expired."""
-        return (
-            self.accepted_at is None
-            and self.sent_at is not None
-            and (timezone.now() < self.expires_at)
-        )
+        expires_at = self.expires_at  # None exactly when it was never sent
+        return self.accepted_at is None and expires_at is not None and timezone.now() < expires_at
 
 
 class ApiToken(TenantModel):

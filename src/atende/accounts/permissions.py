@@ -21,15 +21,16 @@ class AccountsPerm(StrEnum):
 
 def member_permission_codenames(member: Member) -> frozenset[str]:
     """The "app_label.codename" set the member's sector grants (one query, cached on the member)."""
-    cached = getattr(member, "_permission_codenames", None)
+    cached: frozenset[str] | None = getattr(member, "_permission_codenames", None)
     if cached is not None:
         return cached
-    if member.sector_id is None:
+    sector = member.sector if member.sector_id is not None else None
+    if sector is None:
         codenames: frozenset[str] = frozenset()
     else:
         codenames = frozenset(
             f"{app_label}.{codename}"
-            for app_label, codename in member.sector.permissions.values_list(
+            for app_label, codename in sector.permissions.values_list(
                 "content_type__app_label", "codename"
             )
         )
@@ -37,7 +38,7 @@ def member_permission_codenames(member: Member) -> frozenset[str]:
     return codenames
 
 
-@rules.predicate
+@rules.predicate  # type: ignore[untyped-decorator]  # rules.predicate is unannotated (returns a Predicate)
 def is_organization_admin(member: Member | None) -> bool:
     return isinstance(member, Member) and member.is_active and member.is_admin
 
@@ -48,12 +49,14 @@ def sector_grants(codename: str) -> rules.Predicate:
     def check(member: Member | None) -> bool:
         return isinstance(member, Member) and codename in member_permission_codenames(member)
 
-    return rules.predicate(check, name=f"sector_grants({codename})")
+    grants: rules.Predicate = rules.predicate(check, name=f"sector_grants({codename})")
+    return grants
 
 
 def module_permission(codename: str) -> rules.Predicate:
     """The default rule for a module action: administrators, or a sector that holds it."""
-    return is_organization_admin | sector_grants(codename)
+    either: rules.Predicate = is_organization_admin | sector_grants(codename)
+    return either
 
 
 def can(member: Member | None, codename: str, obj: object = None) -> bool:
@@ -63,7 +66,8 @@ def can(member: Member | None, codename: str, obj: object = None) -> bool:
     if member.organization_id != active_organization_id():
         return False  # fail closed: a member acts only inside their own organization
     if rules.perm_exists(codename):
-        return rules.has_perm(codename, member, obj)
+        allowed: bool = rules.has_perm(codename, member, obj)
+        return allowed
     return module_permission(codename).test(member, obj)
 
 

@@ -13,7 +13,9 @@ from atende.tenancy.models import Member
 PENDING_INVITATIONS_SHOWN = 100
 
 
-def member_list(*, cursor: str | None = None, search: str = "", size: int = 50) -> KeysetPage:
+def member_list(
+    *, cursor: str | None = None, search: str = "", size: int = 50
+) -> KeysetPage[Member]:
     """Members of the active organization by name, with user and sector (one query)."""
     members = Member.objects.select_related("user", "sector")
     if search.strip():

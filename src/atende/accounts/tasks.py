@@ -1,6 +1,5 @@
 """Background work of the accounts app: invitation and password-reset e-mails."""
 
-from celery import shared_task
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from atende.accounts.invitation_links import invitation_link
 from atende.accounts.models import Invitation, User
+from atende.core.tasks import django_task
 from atende.tenancy.tasks import organization_task
 
 
@@ -56,7 +56,7 @@ def password_reset_link(user: User) -> str:
     )
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@django_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def password_reset_email_task(user_id: int | None) -> str | None:
     """E-mail a password-reset link. Global (a user belongs to no one organization), so a plain
     task; None means an unknown address was typed, and nothing is sent."""

@@ -9,6 +9,7 @@ last failure. The address is `atende.core.client_ip.client_ip` (AXES_CLIENT_IP_C
 """
 
 from datetime import timedelta
+from typing import Any
 
 from axes.attempts import get_cool_off_threshold
 from axes.handlers.database import AxesDatabaseHandler
@@ -17,7 +18,7 @@ from axes.helpers import get_client_username
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
-from django.db.models import Sum
+from django.db.models import QuerySet, Sum
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import ngettext
 
@@ -25,7 +26,13 @@ ADDRESS_LIMIT_FACTOR = 4
 THROTTLED_STATUS = 429
 
 
-def failure_limit(request: HttpRequest | None = None, credentials: dict | None = None) -> int:
+# `credentials` are what the caller gave `authenticate(**credentials)`.
+Credentials = dict[str, Any]
+
+
+def failure_limit(
+    request: HttpRequest | None = None, credentials: Credentials | None = None
+) -> int:
     """AXES_FAILURE_LIMIT: failures per e-mail before the refusal."""
     return settings.LOGIN_FAILURE_LIMIT
 
@@ -35,7 +42,9 @@ def cool_off(request: HttpRequest | None = None) -> timedelta:
     return timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS)
 
 
-def signin_username(request: HttpRequest | None, credentials: dict | None = None) -> str | None:
+def signin_username(
+    request: HttpRequest | None, credentials: Credentials | None = None
+) -> str | None:
     """AXES_USERNAME_CALLABLE: the e-mail, lowercased, whatever form or call it came from
     (`authenticate(username=…)`, axes' own `{"email": …}`, or the posted form)."""
     credentials = credentials or {}
@@ -46,15 +55,21 @@ def signin_username(request: HttpRequest | None, credentials: dict | None = None
     return value[:255] or None
 
 
-def _failures(attempts) -> int:
+def _failures(attempts: QuerySet[AccessAttempt]) -> int:
     return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+
+
+class AxesRequest(HttpRequest):
+    """A request as axes' handlers get it: axes has set its attributes on it."""
+
+    axes_ip_address: str | None
 
 
 class SigninThrottleHandler(AxesDatabaseHandler):
     """Axes' database handler (shared by every web process) with two limits instead of one:
     LOGIN_FAILURE_LIMIT per e-mail and ADDRESS_LIMIT_FACTOR times that per client address."""
 
-    def get_failures(self, request, credentials: dict | None = None) -> int:
+    def get_failures(self, request: AxesRequest, credentials: Credentials | None = None) -> int:
         recent = AccessAttempt.objects.filter(attempt_time__gte=get_cool_off_threshold(request))
         username = get_client_username(request, credentials)
         by_username = _failures(recent.filter(username=username)) if username else 0
@@ -63,7 +78,9 @@ class SigninThrottleHandler(AxesDatabaseHandler):
         # Scaled so that one limit (AXES_FAILURE_LIMIT) applies to both counts.
         return max(by_username, by_address // ADDRESS_LIMIT_FACTOR)
 
-    def reset_user_attempts(self, request, credentials: dict | None = None) -> int:
+    def reset_user_attempts(
+        self, request: HttpRequest, credentials: Credentials | None = None
+    ) -> int:
         """A successful sign-in forgets that e-mail's failures, not its address's: one good
         account must not wipe the count of a password-guessing address."""
         username = get_client_username(request, credentials)
@@ -103,7 +120,7 @@ def signin_was_refused(request: HttpRequest) -> bool:
 def lockout_response(
     request: HttpRequest,
     original_response: HttpResponse | None = None,
-    credentials: dict | None = None,
+    credentials: Credentials | None = None,
 ) -> HttpResponse:
     """AXES_LOCKOUT_CALLABLE: our sign-in pages already said it on the page; any other
     `authenticate()` caller (there is none today) answers the message alone."""

@@ -51,7 +51,8 @@ class AuditlogMiddleware(BaseAuditlogMiddleware):
 
     @staticmethod
     def _get_remote_addr(request: HttpRequest) -> str | None:
-        if settings.AUDITLOG_DISABLE_REMOTE_ADDR:
+        # Set by django-auditlog (auditlog.conf); the plugin sees only atende.settings.
+        if settings.AUDITLOG_DISABLE_REMOTE_ADDR:  # type: ignore[misc]
             return None
         return client_ip(request)
 

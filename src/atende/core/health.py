@@ -5,16 +5,18 @@ the answer comes before the host check (`ALLOWED_HOSTS`) and the HTTPS redirect 
 it. It reads no database and says nothing but "ok". ("healthz" is a reserved organization slug.)
 """
 
-from django.http import HttpResponse
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
 
 HEALTH_PATH = "/healthz"
 
 
 class HealthCheckMiddleware:
-    def __init__(self, get_response) -> None:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.path_info == HEALTH_PATH and request.method in {"GET", "HEAD"}:
             response = HttpResponse(b"ok", content_type="text/plain; charset=utf-8")
             response["Cache-Control"] = "no-store"

@@ -1,8 +1,9 @@
 """Audit history of one object (django-auditlog), newest first, keyset paged."""
 
 from auditlog import get_logentry_model
-from auditlog.models import LogEntry
+from auditlog.models import AbstractLogEntry, LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 
 from atende.core.pagination import KeysetPage, keyset_page
 
@@ -15,7 +16,9 @@ ACTION_LABELS = {
 }
 
 
-def history_page(obj, *, cursor: str | None = None, size: int = HISTORY_PAGE_SIZE) -> KeysetPage:
+def history_page(
+    obj: models.Model, *, cursor: str | None = None, size: int = HISTORY_PAGE_SIZE
+) -> KeysetPage[AbstractLogEntry]:
     """Audit entries of `obj` with their actors (one query per page)."""
     # The organization's own entries (tenancy.AuditLogEntry), scoped like every tenant table.
     entries = (

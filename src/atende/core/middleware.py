@@ -6,6 +6,7 @@ message before any view runs.
 """
 
 import re
+from collections.abc import Callable, Iterable
 
 from django.http import HttpRequest, HttpResponse
 
@@ -16,12 +17,12 @@ NUL_MESSAGE = "A requisição contém caracteres inválidos (nulos)."
 JSON_NUL = re.compile(rb"\\u0000", re.IGNORECASE)
 
 
-def _has_nul(values) -> bool:
+def _has_nul(values: Iterable[tuple[str, list[str]]]) -> bool:
     return any("\x00" in key or any("\x00" in value for value in items) for key, items in values)
 
 
 class RefuseNulMiddleware:
-    def __init__(self, get_response) -> None:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:

@@ -3,10 +3,10 @@
 import base64
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Q, QuerySet
+from django.db.models import Field, Model, Q, QuerySet
 
 from atende.core.errors import BadInput, ErrorCode
 
@@ -14,9 +14,12 @@ DEFAULT_PAGE_SIZE = 50
 BIGINT_LIMIT = 2**63
 
 
+_Row = TypeVar("_Row")
+
+
 @dataclass(frozen=True)
-class KeysetPage:
-    items: list[Any]
+class KeysetPage(Generic[_Row]):
+    items: list[_Row]
     next_cursor: str | None
     is_first: bool
 
@@ -48,17 +51,21 @@ def _decode(cursor: str, count: int) -> list[Any]:
     return values
 
 
-def _field_value(queryset: QuerySet, name: str, raw: Any) -> Any:
+def _field_value(queryset: QuerySet[Model, object], name: str, raw: Any) -> Any:
     model = queryset.model
     path = name.split("__")
     try:
         for part in path[:-1]:
-            model = model._meta.get_field(part).related_model
+            related = model._meta.get_field(part).related_model
+            assert isinstance(related, type), f"ordering {name}: {part} is not a relation"
+            model = related
         field = model._meta.pk if path[-1] == "pk" else model._meta.get_field(path[-1])
     except FieldDoesNotExist:
         return raw
     if raw is None or isinstance(raw, dict | list):
         raise InvalidCursor(str(raw))  # keyset orderings use non-null, scalar columns
+    if not isinstance(field, Field):
+        raise InvalidCursor(str(raw))  # a reverse relation: nothing to order by
     try:
         value = field.to_python(raw)
     except Exception as exc:  # noqa: BLE001  a bad cursor must never become a 500
@@ -81,12 +88,12 @@ def _after(ordering: list[str], values: list[Any]) -> Q:
 
 
 def keyset_page(
-    queryset: QuerySet,
+    queryset: QuerySet[Model, _Row],
     *,
     ordering: list[str],
     cursor: str | None = None,
     size: int = DEFAULT_PAGE_SIZE,
-) -> KeysetPage:
+) -> KeysetPage[_Row]:
     """One page of `queryset` in `ordering` (which must end with a unique field, e.g. "pk")."""
     names = [term.lstrip("-") for term in ordering]
     queryset = queryset.order_by(*ordering)

@@ -2,7 +2,7 @@
 
 import re
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from ninja import Schema
 from pydantic import BeforeValidator, ConfigDict, Field
@@ -28,7 +28,7 @@ MAX_ID = 2**63 - 1
 RecordId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
-def _without_null_defaults(schema: dict) -> None:
+def _without_null_defaults(schema: dict[str, Any]) -> None:
     for definition in schema.get("properties", {}).values():
         if "default" in definition and definition["default"] is None:
             del definition["default"]

@@ -3,6 +3,7 @@ model they are about to save, so the rules of the model's fields (lengths, choic
 dates) and our text rules hold whatever the caller checked before."""
 
 import re
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -18,7 +19,7 @@ _MULTI_LINE = re.compile(MULTI_LINE_PATTERN)
 CONTROL_MESSAGE = "Contém caracteres não permitidos (de controle ou quebras de linha)."
 
 
-def text_problem(field: models.Field, value: object) -> str | None:
+def text_problem(field: "models.Field[Any, Any]", value: object) -> str | None:
     """Why a text value cannot be stored in this field, or None."""
     if not isinstance(value, str):
         return None

@@ -2,12 +2,14 @@
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from atende.accounts.models import Sector
 from atende.accounts.permissions import can, require
 from atende.core.documents import clean
 from atende.core.pagination import KeysetPage, keyset_page
@@ -24,8 +26,10 @@ from atende.customers.models import (
     SectorCategory,
 )
 from atende.customers.permissions import CustomerPerm, customers_visible_to
-from atende.tenancy.models import Member
+from atende.tenancy.models import Member, TenantModel
 from atende.tenancy.search import search_condition
+
+_Record = TypeVar("_Record", bound=TenantModel)
 
 SORTS = {
     "name": ["name", "pk"],
@@ -90,7 +94,7 @@ def _filtered(actor: Member, filters: CustomerFilters) -> QuerySet[Customer]:
 
 def customer_list(
     *, actor: Member, filters: CustomerFilters, cursor: str | None = None, size: int = 50
-) -> KeysetPage:
+) -> KeysetPage[Customer]:
     """One page of the customer list with category and owner (one query)."""
     ordering = SORTS.get(filters.sort, SORTS[DEFAULT_SORT])
     return keyset_page(_filtered(actor, filters), ordering=ordering, cursor=cursor, size=size)
@@ -163,34 +167,33 @@ def unread_mandatory_observations(*, actor: Member, customer: Customer) -> list[
 # --- a customer's own records, read through the customer the actor was given access to ---
 
 
-def _child(customer: Customer, relation: str, pk: int, *related: str):
-    records = getattr(customer, relation).select_related(*related)
-    return get_object_or_404(records, pk=pk)
+def _child(records: "models.Manager[_Record]", pk: int, *related: str) -> _Record:
+    return get_object_or_404(records.select_related(*related), pk=pk)
 
 
 def customer_contact_get(*, customer: Customer, pk: int) -> Contact:
     """One of the customer's contacts; 404 for any other id."""
-    return _child(customer, "contacts", pk)
+    return _child(customer.contacts, pk)
 
 
 def customer_address_get(*, customer: Customer, pk: int) -> Address:
     """One of the customer's other addresses; 404 for any other id."""
-    return _child(customer, "addresses", pk)
+    return _child(customer.addresses, pk)
 
 
 def customer_observation_get(*, customer: Customer, pk: int) -> Observation:
     """One of the customer's observations; 404 for any other id."""
-    return _child(customer, "observations", pk)
+    return _child(customer.observations, pk)
 
 
 def customer_document_get(*, customer: Customer, pk: int) -> CustomerDocument:
     """One of the customer's documents with its stored file; 404 for any other id."""
-    return _child(customer, "documents", pk, "stored_file")
+    return _child(customer.documents, pk, "stored_file")
 
 
 def customer_email_get(*, customer: Customer, pk: int) -> CustomerEmail:
     """One of the e-mails sent to the customer; 404 for any other id."""
-    return _child(customer, "emails", pk)
+    return _child(customer.emails, pk)
 
 
 def is_favorite(*, actor: Member, customer: Customer) -> bool:
@@ -201,23 +204,23 @@ def is_favorite(*, actor: Member, customer: Customer) -> bool:
 # --- the organization's lists (Configurações → Clientes) ---
 
 
-def catalog_list(model: type[models.Model], *, limit: int | None = None) -> list:
+def catalog_list(model: type[_Record], *, limit: int | None = None) -> list[_Record]:
     """Every entry of one of the organization's customer lists (categories, origins…)."""
     entries = model.objects.all()
     return list(entries[:limit] if limit else entries)
 
 
-def catalog_entry_get(model: type[models.Model], *, pk: int):
+def catalog_entry_get(model: type[_Record], *, pk: int) -> _Record:
     """One entry of an organization list; 404 for an id of another list or organization."""
     return get_object_or_404(model, pk=pk)
 
 
-def catalog_entry_find(model: type[models.Model], *, pk: int):
+def catalog_entry_find(model: type[_Record], *, pk: int) -> _Record | None:
     """One entry of an organization list, or None (an API field pointing nowhere)."""
     return model.objects.filter(pk=pk).first()
 
 
-def sector_categories(*, sector) -> QuerySet[Category]:
+def sector_categories(*, sector: Sector) -> QuerySet[Category]:
     """The categories a sector is limited to (none: not limited)."""
     return Category.objects.filter(
         pk__in=SectorCategory.objects.filter(sector=sector).values("category_id")

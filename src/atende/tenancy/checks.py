@@ -1,18 +1,23 @@
 """System checks: every organization-owned model is a TenantModel and its indexes lead with it."""
 
-from django.apps import apps
+from collections.abc import Sequence
+from typing import Any
+
+from django.apps import AppConfig, apps
 from django.core import checks
 from django.db import models
 
 from atende.tenancy.models import Organization, TenantModel
 
 
-def _points_to_organization(field) -> bool:
+def _points_to_organization(field: "models.Field[Any, Any]") -> bool:
     return isinstance(field, models.ForeignKey) and field.related_model is Organization
 
 
 @checks.register(checks.Tags.models)
-def check_tenant_models(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+def check_tenant_models(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: object
+) -> list[checks.CheckMessage]:
     errors: list[checks.CheckMessage] = []
     for model in apps.get_models(include_auto_created=True):
         if model._meta.abstract or model._meta.proxy:
@@ -51,14 +56,14 @@ def _name_clashes() -> list[checks.CheckMessage]:
     ]
 
 
-def _index_errors(model) -> list[checks.CheckMessage]:
+def _index_errors(model: type[models.Model]) -> list[checks.CheckMessage]:
     problems: list[str] = []
     for field in model._meta.local_fields:
         if field.primary_key or field.name == "organization":
             continue
         if field.unique:
             problems.append(f"field '{field.name}' is unique on its own")
-        elif field.db_index:
+        elif field.db_index:  # type: ignore[attr-defined]  # set by Field(); not in django-stubs
             problems.append(f"field '{field.name}' has a single-column index (db_index)")
     problems.extend(
         f"unique_together {together} does not start with organization"

@@ -3,6 +3,10 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from atende.tenancy.models import Organization
 
 _active_organization_id: ContextVar[int | None] = ContextVar("atende_organization", default=None)
 _unscoped: ContextVar[bool] = ContextVar("atende_unscoped", default=False)
@@ -70,9 +74,8 @@ def dangerously_unscoped() -> Iterator[None]:
         _unscoped.reset(token)
 
 
-def activate_for_this_context(organization: object) -> None:
+def activate_for_this_context(organization: "Organization") -> None:
     """Set the organization for the rest of the current context (the middleware's per-request
     copy). Elsewhere use `activate()`, which undoes itself."""
-    organization_id = getattr(organization, "pk", organization)
-    _active_organization_id.set(organization_id)
+    _active_organization_id.set(organization.pk)
     _unscoped.set(False)

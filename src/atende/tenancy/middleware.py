@@ -1,13 +1,15 @@
 """Resolve the organization of a request once, at the edge, and activate it for the view."""
 
+from collections.abc import Callable
 from contextvars import copy_context
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import Resolver404, resolve
 
 from atende.tenancy.context import activate_for_this_context
+from atende.tenancy.http import OrganizationRequest
 from atende.tenancy.selectors import member_for_request, organization_by_host
 
 ORGANIZATION_KWARG = "organization_slug"
@@ -20,19 +22,25 @@ class OrganizationMiddleware:
     belong to all answer 404 alike; an anonymous visitor is sent to sign in.
     """
 
-    def __init__(self, get_response) -> None:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: OrganizationRequest) -> HttpResponse:
         request.organization = None
         request.member = None
         self._apply_host_mapping(request)
         # A fresh context per request: whatever the view activates ends with it.
         return copy_context().run(self.get_response, request)
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
+    def process_view(
+        self,
+        request: OrganizationRequest,
+        view_func: Callable[..., HttpResponse],
+        view_args: tuple[object, ...],
+        view_kwargs: dict[str, object],
+    ) -> HttpResponseRedirect | None:
         slug = view_kwargs.pop(ORGANIZATION_KWARG, None)
-        if slug is None:
+        if not isinstance(slug, str):  # None: not a route under /<slug>/
             return None
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
@@ -44,7 +52,7 @@ class OrganizationMiddleware:
         activate_for_this_context(member.organization)  # ends with the copied context
         return None
 
-    def _apply_host_mapping(self, request) -> None:
+    def _apply_host_mapping(self, request: HttpRequest) -> None:
         organization = organization_by_host(request.get_host().split(":")[0])
         if organization is None:
             return

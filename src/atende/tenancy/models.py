@@ -1,8 +1,14 @@
 """Organization (the tenant, "empresa" in the UI) and the TenantModel base every app builds on."""
 
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+
 from auditlog.models import AbstractLogEntry, LogEntryManager
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models.expressions import Combinable
+from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +17,9 @@ from atende.tenancy.context import (
     is_unscoped,
     require_active_organization_id,
 )
+
+if TYPE_CHECKING:
+    from django.db.models.sql.compiler import _AsSqlType
 
 # Brazil's IANA zones (Fernando de Noronha to Acre).
 BRAZILIAN_TIME_ZONES = frozenset(
@@ -76,41 +85,51 @@ class ActiveOrganizationCondition(models.Expression):
     conditional = True
     output_field = models.BooleanField()
 
-    def __init__(self, column=None) -> None:
+    def __init__(self, column: Combinable | None = None) -> None:
         super().__init__()
         self.column = column if column is not None else models.F("organization_id")
 
-    def get_source_expressions(self) -> list:
+    def get_source_expressions(self) -> list[Combinable]:
         return [self.column]
 
-    def set_source_expressions(self, expressions) -> None:
+    def set_source_expressions(self, expressions: Sequence[Combinable]) -> None:
         (self.column,) = expressions
 
-    def as_sql(self, compiler, connection):
+    def as_sql(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper) -> "_AsSqlType":
         if is_unscoped():
             return "1 = 1", []
         organization_id = require_active_organization_id()
-        column_sql, column_params = compiler.compile(self.column)
+        # Resolved by now: F("organization_id") has become the table's column expression.
+        column_sql, column_params = compiler.compile(cast(models.Expression, self.column))
         return f"{column_sql} = %s", [*column_params, organization_id]
 
 
-class TenantQuerySet(models.QuerySet):
-    def bulk_create(self, objs, *args, **kwargs):
+_T = TypeVar("_T", bound="TenantModel")
+
+
+class TenantQuerySet(models.QuerySet[_T, _T]):
+    def bulk_create(self, objs: Iterable[_T], *args: Any, **kwargs: Any) -> list[_T]:
         objs = list(objs)
         for obj in objs:
             obj.bind_to_active_organization()
         return super().bulk_create(objs, *args, **kwargs)
 
 
-class TenantManager(models.Manager.from_queryset(TenantQuerySet)):
+# A module-level name so django-stubs can type the generated manager class.
+_TenantManagerBase = models.Manager.from_queryset(TenantQuerySet)
+
+
+class TenantManager(_TenantManagerBase[_T]):
     """Rows of the active organization only; a query with none active raises (fail closed)."""
 
-    def get_queryset(self) -> TenantQuerySet:
-        return super().get_queryset().filter(ActiveOrganizationCondition())
+    # (from_queryset makes the base build a TenantQuerySet; the stubs say a plain QuerySet.)
+    def get_queryset(self) -> TenantQuerySet[_T]:
+        queryset = cast(TenantQuerySet[_T], super().get_queryset())
+        return queryset.filter(ActiveOrganizationCondition())
 
-    def none(self) -> TenantQuerySet:
+    def none(self) -> TenantQuerySet[_T]:
         # An empty queryset reads nothing, so it needs no organization.
-        return super().get_queryset().none()
+        return cast(TenantQuerySet[_T], super().get_queryset()).none()
 
 
 class TenantModel(models.Model):
@@ -131,7 +150,7 @@ class TenantModel(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.bind_to_active_organization()
         super().save(*args, **kwargs)
 
@@ -179,6 +198,9 @@ class Member(TenantModel):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
+    # Not a column: the sector's permission codenames, cached by accounts.permissions.
+    _permission_codenames: frozenset[str]
+
     class Meta:
         verbose_name = _("member")
         verbose_name_plural = _("members")
@@ -212,16 +234,30 @@ class AuditLogEntryManager(LogEntryManager):
     """django-auditlog's manager, scoped like TenantManager; entries take their object's
     organization, so an organization's history is isolated, exported and erased with it."""
 
-    def get_queryset(self) -> models.QuerySet:
+    def get_queryset(self) -> models.QuerySet["AuditLogEntry"]:
         return super().get_queryset().filter(ActiveOrganizationCondition())
 
-    def log_create(self, instance, force_log: bool = False, **kwargs):
+    def log_create(
+        self, instance: TenantModel, force_log: bool = False, **kwargs: Any
+    ) -> "AuditLogEntry | None":
         kwargs.setdefault("organization_id", instance.organization_id)
-        return super().log_create(instance, force_log=force_log, **kwargs)
+        entry: AuditLogEntry | None = super().log_create(instance, force_log=force_log, **kwargs)
+        return entry
 
-    def log_m2m_changes(self, changed_queryset, instance, operation, field_name, **kwargs):
+    def log_m2m_changes(
+        self,
+        changed_queryset: models.QuerySet[models.Model],
+        instance: TenantModel,
+        operation: str,
+        field_name: str,
+        **kwargs: Any,
+    ) -> "AuditLogEntry | None":
         kwargs.setdefault("organization_id", instance.organization_id)
-        return super().log_m2m_changes(changed_queryset, instance, operation, field_name, **kwargs)
+        # django-auditlog leaves log_m2m_changes unannotated.
+        entry: AuditLogEntry | None = super().log_m2m_changes(  # type: ignore[no-untyped-call]
+            changed_queryset, instance, operation, field_name, **kwargs
+        )
+        return entry
 
 
 class AuditLogEntry(TenantModel, AbstractLogEntry):
@@ -249,7 +285,9 @@ class AuditLogEntry(TenantModel, AbstractLogEntry):
     cid = models.CharField(max_length=255, blank=True, null=True)  # noqa: DJ001  the library's
     timestamp = models.DateTimeField(default=timezone.now)
 
-    objects = AuditLogEntryManager()
+    # A model may replace its base's manager; django-stubs types managers as class variables
+    # that must stay compatible (typeddjango/django-stubs#174), which auditlog's is not.
+    objects: ClassVar[AuditLogEntryManager] = AuditLogEntryManager()  # type: ignore[assignment]
 
     class Meta(AbstractLogEntry.Meta):
         abstract = False
@@ -265,4 +303,5 @@ class AuditLogEntry(TenantModel, AbstractLogEntry):
         ]
 
     def __str__(self) -> str:
-        return AbstractLogEntry.__str__(self)
+        text: str = AbstractLogEntry.__str__(self)
+        return text

@@ -1,6 +1,8 @@
 """Migration operation that puts a tenant table under PostgreSQL row-level security."""
 
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import ProjectState
 
 POLICY_NAME = "atende_organization_isolation"
 OWNER_POLICY_NAME = "atende_owner_unscoped"
@@ -31,14 +33,21 @@ class EnableRowLevelSecurity(migrations.operations.base.Operation):
     def __init__(self, model_name: str) -> None:
         self.model_name = model_name
 
-    def state_forwards(self, app_label, state) -> None:
+    def state_forwards(self, app_label: str, state: ProjectState) -> None:
         # Row-level security lives only in the database; the model state does not change.
         return
 
-    def _table(self, app_label: str, state) -> str:
-        return state.apps.get_model(app_label, self.model_name)._meta.db_table
+    def _table(self, app_label: str, state: ProjectState) -> str:
+        table: str = state.apps.get_model(app_label, self.model_name)._meta.db_table
+        return table
 
-    def database_forwards(self, app_label, schema_editor, from_state, to_state) -> None:
+    def database_forwards(
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: ProjectState,
+        to_state: ProjectState,
+    ) -> None:
         if schema_editor.connection.vendor != "postgresql":
             return
         table = schema_editor.quote_name(self._table(app_label, to_state))
@@ -47,7 +56,13 @@ class EnableRowLevelSecurity(migrations.operations.base.Operation):
         for statement in policies_sql(table):
             schema_editor.execute(statement)
 
-    def database_backwards(self, app_label, schema_editor, from_state, to_state) -> None:
+    def database_backwards(
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: ProjectState,
+        to_state: ProjectState,
+    ) -> None:
         if schema_editor.connection.vendor != "postgresql":
             return
         table = schema_editor.quote_name(self._table(app_label, from_state))
@@ -59,7 +74,7 @@ class EnableRowLevelSecurity(migrations.operations.base.Operation):
     def describe(self) -> str:
         return f"Enable row-level security on {self.model_name}"
 
-    def deconstruct(self):
+    def deconstruct(self) -> tuple[str, list[str], dict[str, object]]:
         return (self.__class__.__qualname__, [self.model_name], {})
 
     @property
@@ -70,10 +85,22 @@ class EnableRowLevelSecurity(migrations.operations.base.Operation):
 class PostgresOnlySQL(migrations.RunSQL):
     """RunSQL that runs on PostgreSQL only (extensions, GIN indexes); a no-op elsewhere."""
 
-    def database_forwards(self, app_label, schema_editor, from_state, to_state) -> None:
+    def database_forwards(
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: ProjectState,
+        to_state: ProjectState,
+    ) -> None:
         if schema_editor.connection.vendor == "postgresql":
             super().database_forwards(app_label, schema_editor, from_state, to_state)
 
-    def database_backwards(self, app_label, schema_editor, from_state, to_state) -> None:
+    def database_backwards(
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: ProjectState,
+        to_state: ProjectState,
+    ) -> None:
         if schema_editor.connection.vendor == "postgresql":
             super().database_backwards(app_label, schema_editor, from_state, to_state)

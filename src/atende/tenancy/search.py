@@ -90,4 +90,4 @@ def search_reindex(kind: str, table: str) -> int:
         return 0
     with connection.cursor() as cursor:
         cursor.execute(REINDEX_SQL.format(table=connection.ops.quote_name(table)), [kind])
-        return cursor.rowcount
+        return int(cursor.rowcount)

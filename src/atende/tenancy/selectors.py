@@ -1,5 +1,7 @@
 """Reads at the edge of the tenancy: the organization of a request and the switcher's list."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
@@ -7,6 +9,10 @@ from django.db.models.expressions import RawSQL
 
 from atende.tenancy.context import activate, dangerously_unscoped
 from atende.tenancy.models import Member, Organization
+
+if TYPE_CHECKING:
+    # django-stubs' placeholder for settings.AUTH_USER_MODEL (atende.accounts.User).
+    from django.contrib.auth.models import _User
 
 HOST_CACHE_SECONDS = 60
 # A SECURITY DEFINER function owned by the owner role (migration tenancy 0007): the one way the
@@ -31,7 +37,7 @@ def organization_by_host(host: str) -> Organization | None:
     return Organization.objects.filter(pk=organization_id, is_active=True).first()
 
 
-def member_for_request(*, user, organization_slug: str) -> Member | None:
+def member_for_request(*, user: "_User", organization_slug: str) -> Member | None:
     """The user's active membership in the active organization with this slug, or None.
 
     The organization is found first and the membership is read inside it, so this needs no
@@ -47,7 +53,7 @@ def member_for_request(*, user, organization_slug: str) -> Member | None:
     return member
 
 
-def organizations_of(user) -> list[Organization]:
+def organizations_of(user: "_User") -> list[Organization]:
     """The active organizations where the user is an active member, by name (the switcher)."""
     organizations = Organization.objects.filter(is_active=True).order_by("name")
     if connection.vendor == "postgresql":

@@ -25,10 +25,12 @@ A route with no access entry, or with an identifier and no factory, fails the wa
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-IsolationFactory = Callable[[Any], dict]
-BodyFactory = Callable[[Any, dict], dict]
+from atende.tenancy.models import Organization
+
+# `factory(organization) -> URL kwargs`; `body(organization, URL kwargs) -> request body`.
+IsolationFactory = Callable[[Organization], dict[str, object]]
+BodyFactory = Callable[[Organization, dict[str, object]], dict[str, object]]
 
 # Routes only organization administrators use and that no sector permission opens.
 ADMIN_ONLY = "tenancy.admin_only"
@@ -75,14 +77,21 @@ def registered_factories() -> dict[str, IsolationFactory]:
     return dict(_factories)
 
 
-def isolation_static(*url_names: str, **url_kwargs) -> None:
+@dataclass(frozen=True)
+class _StaticKwargs:
+    """The factory of routes whose parameters name no object (see `isolation_static`)."""
+
+    url_kwargs: dict[str, object]
+    names_no_object: bool = True
+
+    def __call__(self, organization: Organization) -> dict[str, object]:
+        return dict(self.url_kwargs)
+
+
+def isolation_static(*url_names: str, **url_kwargs: object) -> None:
     """Register routes whose parameters name no object (e.g. a list's key): the walker still
     checks another organization's member and the anonymous visitor on them."""
-
-    def factory(organization) -> dict:
-        return dict(url_kwargs)
-
-    factory.names_no_object = True
+    factory = _StaticKwargs(url_kwargs)
     for url_name in url_names:
         _factories[url_name] = factory
 
@@ -90,14 +99,18 @@ def isolation_static(*url_names: str, **url_kwargs) -> None:
 def route_access(
     *url_names: str,
     needs: str | None,
-    body: BodyFactory | dict | None = None,
+    body: BodyFactory | dict[str, object] | None = None,
     personal: bool = False,
 ) -> None:
     """Declare the permission the routes need and a valid body for those that write."""
     if isinstance(body, dict):
         fixed = dict(body)
 
-        def body(organization, kwargs, fixed=fixed) -> dict:
+        def body(
+            organization: Organization,
+            kwargs: dict[str, object],
+            fixed: dict[str, object] = fixed,
+        ) -> dict[str, object]:
             return dict(fixed)
 
     for url_name in url_names:

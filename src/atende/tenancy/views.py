@@ -1,14 +1,16 @@
 """Pages of the shell: the start redirect and each organization's home."""
 
 from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from atende.tenancy.http import SignedInRequest
 from atende.tenancy.selectors import organizations_of
 from atende.tenancy.urls import org_reverse
 
 
 @login_required
-def start_view(request):
+def start_view(request: SignedInRequest) -> HttpResponse:
     """`/`: go to the first organization the user belongs to."""
     organizations = organizations_of(request.user)
     if not organizations:
@@ -16,5 +18,5 @@ def start_view(request):
     return redirect(org_reverse("tenancy:home", organization=organizations[0]))
 
 
-def home_view(request):
+def home_view(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html")

@@ -86,9 +86,10 @@ def invitation_accept(*, actor: User, invitation: Invitation) -> Member:
     active here for the write, as `@organization_task` does for a task's organization id.
     """
     with activate(invitation.organization_id), transaction.atomic():
-        invitation = Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
-        if invitation is None or not invitation.is_open:
+        locked = Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
+        if locked is None or not locked.is_open:
             raise DomainError(CLOSED, code=AccountsError.INVITATION_CLOSED)
+        invitation = locked
         if not actor.is_active or actor.email.lower() != invitation.email:
             raise DomainError(
                 f"Este convite é para {invitation.email}. Entre com esse e-mail para aceitar.",

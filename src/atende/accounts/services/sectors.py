@@ -24,7 +24,10 @@ def sector_save(
     """Create a sector (sector=None) or rename it and replace its permissions."""
     require(actor, AccountsPerm.MANAGE_SECTORS)
     name = name.strip()
-    if Sector.objects.filter(name__iexact=name).exclude(pk=getattr(sector, "pk", None)).exists():
+    same_name = Sector.objects.filter(name__iexact=name)
+    if sector is not None:
+        same_name = same_name.exclude(pk=sector.pk)
+    if same_name.exists():
         raise _duplicate_name(name)
     sector = sector or Sector()
     sector.name = name

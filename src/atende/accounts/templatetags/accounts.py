@@ -3,10 +3,11 @@
 from django import template
 
 from atende.accounts.permissions import can as member_can
+from atende.tenancy.models import Member
 
 register = template.Library()
 
 
 @register.filter
-def can(member, codename: str) -> bool:
+def can(member: Member | None, codename: str) -> bool:
     return member_can(member, codename)

@@ -6,6 +6,7 @@ someone new chooses a name and password, which accepts in the same step.
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -14,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from atende.accounts.forms import InvitationNewAccountForm
+from atende.accounts.models import Invitation, User
 from atende.accounts.selectors import invitation_account, invitation_from_link
 from atende.accounts.services.invitations import (
     invitation_accept,
@@ -21,19 +23,22 @@ from atende.accounts.services.invitations import (
 )
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
+from atende.tenancy.models import Member
 from atende.tenancy.urls import org_reverse
 
 TEMPLATE = "accounts/invitation_accept.html"
 
 
-def _joined(request, member):
+def _joined(request: HttpRequest, member: Member) -> HttpResponse:
     organization = member.organization
     messages.success(request, _("Welcome to %s.") % organization.name)
     return redirect(org_reverse("tenancy:home", organization=organization))
 
 
-def _accept_with_account(request, invitation, account):
-    context = {"invitation": invitation, "account": account}
+def _accept_with_account(
+    request: HttpRequest, invitation: Invitation, account: User
+) -> HttpResponse:
+    context: dict[str, object] = {"invitation": invitation, "account": account}
     if not request.user.is_authenticated or request.user.pk != account.pk:
         query = urlencode({"next": request.get_full_path()})
         context["login_url"] = f"{reverse('auth:login')}?{query}"
@@ -48,7 +53,7 @@ def _accept_with_account(request, invitation, account):
     return render(request, TEMPLATE, context)
 
 
-def _accept_with_new_account(request, invitation):
+def _accept_with_new_account(request: HttpRequest, invitation: Invitation) -> HttpResponse:
     form = InvitationNewAccountForm(
         request.POST or None,
         email=invitation.email,
@@ -71,7 +76,7 @@ def _accept_with_new_account(request, invitation):
 
 @sensitive_post_parameters("password1", "password2")
 @never_cache
-def invitation_accept_view(request, token: str):
+def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
     invitation = invitation_from_link(token=token)
     if invitation is None:
         return render(request, TEMPLATE, {"invitation": None}, status=404)

@@ -1,6 +1,7 @@
 """Organization administrators manage people, their sectors and pending invitations."""
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,14 +24,15 @@ from atende.accounts.services.members import member_update
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
 from atende.core.views import search_term
+from atende.tenancy.http import MemberRequest
 from atende.tenancy.urls import org_reverse
 
 
-def _members_url(request) -> str:
+def _members_url(request: MemberRequest) -> str:
     return org_reverse("accounts:members", organization=request.organization)
 
 
-def member_list_view(request):
+def member_list_view(request: MemberRequest) -> HttpResponse:
     require(request.member, AccountsPerm.MANAGE_MEMBERS)
     search = search_term(request)
     page = member_list(cursor=request.GET.get("cursor"), search=search)
@@ -39,7 +41,7 @@ def member_list_view(request):
     return render(request, "accounts/member_list.html", context)
 
 
-def member_invite_view(request):
+def member_invite_view(request: MemberRequest) -> HttpResponse:
     require(request.member, AccountsPerm.MANAGE_MEMBERS)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -53,7 +55,7 @@ def member_invite_view(request):
     return render(request, "accounts/member_invite.html", {"form": form})
 
 
-def member_edit_view(request, pk: int):
+def member_edit_view(request: MemberRequest, pk: int) -> HttpResponse:
     require(request.member, AccountsPerm.MANAGE_MEMBERS)
     member = member_get(pk=pk)
     initial = {
@@ -74,7 +76,7 @@ def member_edit_view(request, pk: int):
     return render(request, "accounts/member_edit.html", {"form": form, "subject": member})
 
 
-def invitation_edit_view(request, pk: int):
+def invitation_edit_view(request: MemberRequest, pk: int) -> HttpResponse:
     """A pending invitation, under the name the administrator typed: change, re-send, cancel."""
     require(request.member, AccountsPerm.MANAGE_MEMBERS)
     invitation = pending_invitation_get(pk=pk)
@@ -97,7 +99,7 @@ def invitation_edit_view(request, pk: int):
 
 
 @require_POST
-def invitation_resend_view(request, pk: int):
+def invitation_resend_view(request: MemberRequest, pk: int) -> HttpResponse:
     require(request.member, AccountsPerm.MANAGE_MEMBERS)
     try:
         invitation = invitation_resend(
@@ -111,7 +113,7 @@ def invitation_resend_view(request, pk: int):
 
 
 @require_POST
-def invitation_cancel_view(request, pk: int):
+def invitation_cancel_view(request: MemberRequest, pk: int) -> HttpResponse:
     require(request.member, AccountsPerm.MANAGE_MEMBERS)
     invitation = pending_invitation_get(pk=pk)
     try:

@@ -2,6 +2,7 @@
 
 import segno
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -16,16 +17,17 @@ from atende.accounts.services.signin import (
 from atende.accounts.services.tokens import api_token_create, api_token_revoke
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
+from atende.tenancy.http import MemberRequest
 from atende.tenancy.urls import org_reverse
 
 TOTP_SETUP_KEY = "atende_totp_setup_secret"
 
 
-def _profile_url(request) -> str:
+def _profile_url(request: MemberRequest) -> str:
     return org_reverse("accounts:profile", organization=request.organization)
 
 
-def profile_view(request):
+def profile_view(request: MemberRequest) -> HttpResponse:
     tokens = api_token_list(member=request.member)
     context = {
         "tokens": tokens,
@@ -36,7 +38,7 @@ def profile_view(request):
 
 
 @require_POST
-def api_token_create_view(request):
+def api_token_create_view(request: MemberRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST)
     if form.is_valid():
         token, plain = api_token_create(actor=request.member, name=form.cleaned_data["name"])
@@ -48,17 +50,17 @@ def api_token_create_view(request):
 
 
 @require_POST
-def api_token_revoke_view(request, pk: int):
+def api_token_revoke_view(request: MemberRequest, pk: int) -> HttpResponse:
     token = api_token_get(member=request.member, pk=pk)
     api_token_revoke(actor=request.member, token=token)
     messages.success(request, f"Token “{token.name}” revogado.")
     return redirect(_profile_url(request))
 
 
-def totp_setup_view(request):
+def totp_setup_view(request: MemberRequest) -> HttpResponse:
     user = request.user
     if user.has_totp:
-        form = TotpDisableForm(request.POST or None)
+        form: TotpDisableForm | TotpForm = TotpDisableForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
                 totp_disable(user=user, password=form.cleaned_data["password"])

@@ -1,6 +1,8 @@
 """Sectors and the module permissions they grant."""
 
 from django.contrib import messages
+from django.forms.boundfield import BoundWidget
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -11,24 +13,25 @@ from atende.accounts.selectors import sector_get, sector_list
 from atende.accounts.services.sectors import sector_delete, sector_save
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
+from atende.tenancy.http import MemberRequest
 from atende.tenancy.urls import org_reverse
 
 
-def sector_list_view(request):
+def sector_list_view(request: MemberRequest) -> HttpResponse:
     require(request.member, AccountsPerm.MANAGE_SECTORS)
     return render(request, "accounts/sector_list.html", {"sectors": sector_list()})
 
 
-def _permission_groups(form: SectorForm) -> list[tuple[str, list]]:
+def _permission_groups(form: SectorForm) -> list[tuple[str, list[BoundWidget]]]:
     """Checkboxes grouped by module, for the permission matrix."""
-    groups: dict[str, list] = {}
+    groups: dict[str, list[BoundWidget]] = {}
     for checkbox in form["permissions"]:
         permission = checkbox.data["value"].instance
         groups.setdefault(module_label(permission.content_type.app_label), []).append(checkbox)
     return list(groups.items())
 
 
-def sector_edit_view(request, pk: int | None = None):
+def sector_edit_view(request: MemberRequest, pk: int | None = None) -> HttpResponse:
     require(request.member, AccountsPerm.MANAGE_SECTORS)
     sector = sector_get(pk=pk) if pk is not None else None
     initial = {"name": sector.name, "permissions": sector.permissions.all()} if sector else {}
@@ -46,7 +49,7 @@ def sector_edit_view(request, pk: int | None = None):
 
 
 @require_POST
-def sector_delete_view(request, pk: int):
+def sector_delete_view(request: MemberRequest, pk: int) -> HttpResponse:
     require(request.member, AccountsPerm.MANAGE_SECTORS)
     sector = sector_get(pk=pk)
     sector_delete(actor=request.member, sector=sector)

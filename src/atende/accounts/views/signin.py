@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -28,14 +29,14 @@ from atende.core.redirects import safe_next
 PENDING_USER_KEY = "atende_pending_2fa_user"
 
 
-def _next_url(request) -> str:
+def _next_url(request: HttpRequest) -> str:
     return safe_next(request, settings.LOGIN_REDIRECT_URL)
 
 
 @sensitive_post_parameters("password")
 @csrf_protect
 @never_cache
-def login_view(request):
+def login_view(request: HttpRequest) -> HttpResponse:
     """The one door: staff and platform administrators sign in here (axes counts failures)."""
     form = LoginForm(request.POST or None)
     status = 200
@@ -62,7 +63,7 @@ def login_view(request):
 @sensitive_post_parameters("code")
 @csrf_protect
 @never_cache
-def totp_verify_view(request):
+def totp_verify_view(request: HttpRequest) -> HttpResponse:
     """Second step; a wrong code is a failed sign-in of that e-mail, like a wrong password."""
     user = user_awaiting_second_step(user_id=request.session.get(PENDING_USER_KEY))
     if user is None:
@@ -87,7 +88,7 @@ def totp_verify_view(request):
 
 
 @require_POST
-def logout_view(request):
+def logout_view(request: HttpRequest) -> HttpResponse:
     logout(request)
     messages.info(request, _("You signed out of Atende."))
     return redirect(settings.LOGOUT_REDIRECT_URL)
@@ -95,7 +96,7 @@ def logout_view(request):
 
 @csrf_protect
 @never_cache
-def password_reset_view(request):
+def password_reset_view(request: HttpRequest) -> HttpResponse:
     """Ask for a reset link; every address gets the same answer after the same work."""
     form = PasswordResetRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -2,7 +2,11 @@
 
 from decimal import Decimal, InvalidOperation
 
-from django import template
+from auditlog.models import AbstractLogEntry
+from django import forms, template
+from django.db import models
+from django.http import HttpRequest
+from django.utils.safestring import SafeString
 
 from atende.core.history import ACTION_LABELS, history_page
 from atende.core.markdown import render_markdown
@@ -11,7 +15,7 @@ register = template.Library()
 
 
 @register.filter
-def brl(amount) -> str:
+def brl(amount: object) -> str:
     """`1234.5` → `R$ 1.234,50`."""
     if amount is None or amount == "":
         return ""
@@ -26,28 +30,30 @@ def brl(amount) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def query_with(context, **changes) -> str:
+def query_with(context: template.Context, **changes: object) -> str:
     """The current query string with some parameters replaced (empty value removes one)."""
-    query = context["request"].GET.copy()
+    request: HttpRequest = context["request"]
+    query = request.GET.copy()
     for key, value in changes.items():
         query.pop(key, None)
         if value not in (None, ""):
-            query[key] = value
+            query[key] = str(value)  # what urlencode() would write for it anyway
     return query.urlencode()
 
 
 @register.simple_tag(takes_context=True)
-def query_without(context, *keys) -> str:
-    query = context["request"].GET.copy()
+def query_without(context: template.Context, *keys: str) -> str:
+    request: HttpRequest = context["request"]
+    query = request.GET.copy()
     for key in keys:
         query.pop(key, None)
     return query.urlencode()
 
 
 @register.inclusion_tag("core/components/history.html", takes_context=True)
-def history_panel(context, obj) -> dict:
+def history_panel(context: template.Context, obj: models.Model) -> dict[str, object]:
     """The audit history of `obj`; paging keeps the page's own URL (and its authorisation)."""
-    request = context["request"]
+    request: HttpRequest = context["request"]
     page = history_page(obj, cursor=request.GET.get("history"))
     entries = [
         {
@@ -64,7 +70,7 @@ HIDDEN_HISTORY_FIELDS = {"id", "organization", "search_text", "updated_at", "cre
 BOOLEAN_TEXT = {"True": "Sim", "False": "Não", "None": ""}
 
 
-def _changes(entry) -> list[tuple[str, str, str]]:
+def _changes(entry: AbstractLogEntry) -> list[tuple[str, str, str]]:
     """(field label, old, new) rows, with the model's verbose names and readable values."""
     model = entry.content_type.model_class()
     rows = []
@@ -80,13 +86,15 @@ def _changes(entry) -> list[tuple[str, str, str]]:
     return rows
 
 
-def _field_label(model, name: str) -> str | None:
+def _field_label(model: type[models.Model] | None, name: str) -> str | None:
     """The field's verbose name; None for reverse relations auditlog lists on creation."""
+    if model is None:  # the model itself was removed since
+        return name
     try:
         field = model._meta.get_field(name)
     except Exception:  # noqa: BLE001  a field removed since the change was recorded
         return name
-    if not field.concrete and not field.many_to_many:
+    if not isinstance(field, models.Field) or (not field.concrete and not field.many_to_many):
         return None
     return str(field.verbose_name).capitalize()
 
@@ -98,18 +106,18 @@ def split(text: str) -> list[str]:
 
 
 @register.filter
-def field(form, name: str):
+def field(form: forms.BaseForm, name: str) -> forms.BoundField | None:
     """`form|field:"name"`: the bound field, or None when the form does not have it."""
     return form[name] if name in form.fields else None
 
 
 @register.filter
-def extra_field(form, key: str):
+def extra_field(form: forms.BaseForm, key: str) -> forms.BoundField | None:
     """The bound field of an organization-defined extra field."""
     return field(form, f"extra_{key}")
 
 
 @register.filter(name="markdown")
-def markdown_filter(text: str):
+def markdown_filter(text: str) -> SafeString:
     """`{{ entry.body|markdown }}`: Markdown rendered and sanitised (atende.core.markdown)."""
     return render_markdown(text)

@@ -20,7 +20,9 @@ from urllib.parse import quote
 
 import kombu.pools
 import redis
+from celery import Celery
 from django.db import connection
+from django.db.backends.sqlite3.creation import DatabaseCreation as SQLiteCreation
 
 ROOT = Path(__file__).resolve().parents[4]
 REDIS_URL = os.environ.get("ATENDE_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -39,7 +41,8 @@ def redis_unreachable_reason() -> str | None:
 def database_unshareable_reason() -> str | None:
     """None when another process can open this process's test database, else why not."""
     name = connection.settings_dict["NAME"]
-    if connection.vendor == "sqlite" and connection.creation.is_in_memory_db(name):
+    creation = connection.creation
+    if isinstance(creation, SQLiteCreation) and creation.is_in_memory_db(name):
         return (
             f"the SQLite test database is in memory ({name}); a worker process cannot see it. "
             'Set DATABASES["default"]["TEST"]["NAME"] to a file.'
@@ -62,7 +65,7 @@ def test_database_url() -> str:
 class Worker:
     """A running `celery worker` process and everything it printed so far."""
 
-    def __init__(self, process: subprocess.Popen, queue: str) -> None:
+    def __init__(self, process: "subprocess.Popen[str]", queue: str) -> None:
         self.process = process
         self.queue = queue
         self.lines: list[str] = []
@@ -72,6 +75,7 @@ class Worker:
 
     def _read(self) -> None:
         # Read continuously: an unread pipe fills up and blocks the worker mid-task.
+        assert self.process.stdout is not None, "the worker is started with stdout=PIPE"
         for line in self.process.stdout:
             self.lines.append(line)
             if " ready." in line:
@@ -143,7 +147,7 @@ def celery_worker(*, extra_env: dict[str, str] | None = None) -> Iterator[Worker
 
 
 @contextmanager
-def app_on_broker(app, worker: Worker) -> Iterator[None]:
+def app_on_broker(app: Celery, worker: Worker) -> Iterator[None]:
     """Point this process's Celery app at the test broker and the worker's queue; restore after.
 
     Producers and the queue set are cached once used (eager tests use them), so they are dropped
@@ -165,13 +169,15 @@ def app_on_broker(app, worker: Worker) -> Iterator[None]:
         app.conf.update(saved)
 
 
-def _drop_connections(app) -> None:
+def _drop_connections(app: Celery) -> None:
     # Connection and producer pools live in kombu's process-wide registries, keyed by broker
     # URL: close them AND forget them, or the next use of that URL gets a closed pool.
+    # (Private attributes of the app, which celery-types does not declare.)
     kombu.pools.reset()
-    app._pool = None
+    app._pool = None  # type: ignore[attr-defined]
     # The AMQP helper caches producers and the queue set (with the default queue) once used;
     # the result backend caches its broker URL and connection.
     app.__dict__.pop("amqp", None)
-    app._backend_cache = None  # thread-safe backends are cached here, the others per thread
-    app._local.__dict__.pop("backend", None)
+    # Thread-safe backends are cached here, the others per thread.
+    app._backend_cache = None  # type: ignore[attr-defined]
+    app._local.__dict__.pop("backend", None)  # type: ignore[attr-defined]

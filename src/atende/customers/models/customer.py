@@ -1,5 +1,7 @@
 """The customer: a person (CPF) or a company (CNPJ) with address, billing flags and owner."""
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +48,21 @@ class Customer(TenantModel):
     condominium = models.CharField(_("condominium"), max_length=100, blank=True)
     has_billing_address = models.BooleanField(_("separate billing address"), default=False)
     locals().update(address_fields("billing_"))
+    if TYPE_CHECKING:  # the fields address_fields() added above, which mypy cannot see
+        postal_code: str
+        street: str
+        street_number: str
+        complement: str
+        district: str
+        city: str
+        state: str
+        billing_postal_code: str
+        billing_street: str
+        billing_street_number: str
+        billing_complement: str
+        billing_district: str
+        billing_city: str
+        billing_state: str
     notes = models.TextField(_("notes"), blank=True)
     category = models.ForeignKey(
         Category, on_delete=models.PROTECT, null=True, blank=True, db_index=False

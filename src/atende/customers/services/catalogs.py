@@ -1,19 +1,25 @@
 """The organization's own lists: categories, origins, contact types, extra fields."""
 
+from collections.abc import Iterable
+from typing import TypeVar
+
 from django.db import IntegrityError, models, transaction
 
+from atende.accounts.models import Sector
 from atende.accounts.permissions import require
 from atende.core.errors import DomainError, ErrorCode
 from atende.core.validation import validate_model_fields
-from atende.customers.models import ExtraField, SectorCategory
+from atende.customers.models import Category, ExtraField, SectorCategory
 from atende.customers.permissions import CustomerPerm
 from atende.tenancy.models import Member
+
+_Entry = TypeVar("_Entry", bound=models.Model)
 
 
 @transaction.atomic
 def catalog_save(
-    *, actor: Member, model: type[models.Model], instance: models.Model | None, **fields
-) -> models.Model:
+    *, actor: Member, model: type[_Entry], instance: _Entry | None, **fields: object
+) -> _Entry:
     """Create or change one entry of a customer catalog; names are unique per list."""
     require(actor, CustomerPerm.MANAGE_SETTINGS)
     instance = instance or model()
@@ -36,7 +42,7 @@ def catalog_save(
 
 
 @transaction.atomic
-def sector_categories_set(*, actor: Member, sector, categories) -> None:
+def sector_categories_set(*, actor: Member, sector: Sector, categories: Iterable[Category]) -> None:
     """Limit a sector to these customer categories (none: no limit)."""
     require(actor, CustomerPerm.MANAGE_SETTINGS)
     SectorCategory.objects.filter(sector=sector).delete()

@@ -1,5 +1,8 @@
 """Contacts, other addresses, observations, direct debit and favourites of a customer."""
 
+from collections.abc import Mapping
+from typing import cast
+
 from django.db import IntegrityError, transaction
 
 from atende.accounts.permissions import require
@@ -25,14 +28,15 @@ from atende.tenancy.models import Member
 
 @transaction.atomic
 def contact_save(
-    *, actor: Member, customer: Customer, contact: Contact | None = None, **fields
+    *, actor: Member, customer: Customer, contact: Contact | None = None, **fields: object
 ) -> Contact:
     """Add a contact to the customer, or change one of its contacts."""
     require(actor, CustomerPerm.CHANGE, customer)
     contact = contact or Contact(customer=customer)
     if contact.customer_id != customer.pk:
         raise DomainError("Contato não encontrado.", code=ErrorCode.NOT_FOUND)
-    extra = fields.pop("extra", None)
+    # The extra fields' raw values by key, as forms and the API give them.
+    extra = cast("Mapping[str, object] | None", fields.pop("extra", None))
     for name, value in fields.items():
         setattr(contact, name, value)
     if not customer.is_company:
@@ -60,12 +64,13 @@ def contact_delete(*, actor: Member, contact: Contact) -> None:
 
 @transaction.atomic
 def address_save(
-    *, actor: Member, customer: Customer, address: Address | None = None, **fields
+    *, actor: Member, customer: Customer, address: Address | None = None, **fields: object
 ) -> Address:
     """Add or change another address of the customer."""
     require(actor, CustomerPerm.CHANGE, customer)
     address = address or Address(customer=customer)
-    postal_code = digits(fields.get("postal_code", "") or "")
+    raw_postal_code = fields.get("postal_code")
+    postal_code = digits(raw_postal_code) if isinstance(raw_postal_code, str) else ""
     if postal_code and len(postal_code) != 8:
         raise DomainError(
             "CEP inválido: são 8 dígitos.", code=CustomerError.INVALID_CEP, field="postal_code"
@@ -128,7 +133,7 @@ def observations_mark_read(*, actor: Member, customer: Customer) -> int:
 
 
 @transaction.atomic
-def direct_debit_save(*, actor: Member, customer: Customer, **fields) -> DirectDebit:
+def direct_debit_save(*, actor: Member, customer: Customer, **fields: object) -> DirectDebit:
     """Create or change the customer's direct-debit data."""
     require(actor, CustomerPerm.CHANGE, customer)
     debit = customer.direct_debits.first() or DirectDebit(customer=customer)

@@ -1,5 +1,8 @@
 """Create, change and deactivate customers."""
 
+from collections.abc import Mapping
+from typing import cast
+
 from django.db import transaction
 
 from atende.accounts.permissions import can, require
@@ -39,7 +42,10 @@ def _refuse_duplicate_document(actor: Member, document: str, exclude_pk: int | N
         return
     # Checked across the whole organization (a duplicate is one even outside one's portfolio),
     # but the other customer is named only to someone who may see it.
-    existing = Customer.objects.filter(document=document).exclude(pk=exclude_pk).first()
+    same_document = Customer.objects.filter(document=document)
+    if exclude_pk is not None:
+        same_document = same_document.exclude(pk=exclude_pk)
+    existing = same_document.first()
     if existing is None:
         return
     label = "CPF" if len(document) == 11 else "CNPJ"
@@ -50,10 +56,11 @@ def _refuse_duplicate_document(actor: Member, document: str, exclude_pk: int | N
     raise DomainError(message, code=CustomerError.DUPLICATE_DOCUMENT, field="document")
 
 
-def _clean_postal_codes(fields: dict) -> None:
+def _clean_postal_codes(fields: dict[str, object]) -> None:
     for name in POSTAL_CODE_FIELDS:
         if name in fields:
-            value = digits(fields[name] or "")
+            raw = fields[name]
+            value = digits(raw) if isinstance(raw, str) else ""  # None: no CEP
             if value and len(value) != 8:
                 raise DomainError(
                     "CEP inválido: são 8 dígitos.", code=CustomerError.INVALID_CEP, field=name
@@ -86,8 +93,9 @@ def customer_refresh_search(customer: Customer) -> None:
     search_index_put("customer", customer.pk, text)
 
 
-def _apply(actor: Member, customer: Customer, fields: dict) -> None:
-    extra = fields.pop("extra", None)
+def _apply(actor: Member, customer: Customer, fields: dict[str, object]) -> None:
+    # The extra fields' raw values by key, as forms and the API give them.
+    extra = cast("Mapping[str, object] | None", fields.pop("extra", None))
     _clean_postal_codes(fields)
     for name, value in fields.items():
         setattr(customer, name, value)
@@ -103,9 +111,10 @@ def _apply(actor: Member, customer: Customer, fields: dict) -> None:
         customer.extra = extra_values_clean(target=ExtraFieldTarget.CUSTOMER, values=extra)
     if not customer.name.strip():
         raise DomainError("Informe o nome.", code=ErrorCode.REQUIRED, field="name")
-    if customer.origin_id and customer.origin_type_id is None:
-        customer.origin_type_id = customer.origin.origin_type_id
-    if customer.origin_id and customer.origin.origin_type_id != customer.origin_type_id:
+    origin = customer.origin if customer.origin_id else None
+    if origin is not None and customer.origin_type_id is None:
+        customer.origin_type_id = origin.origin_type_id
+    if origin is not None and origin.origin_type_id != customer.origin_type_id:
         raise DomainError(
             "A origem escolhida não pertence a esse tipo de origem.",
             code=CustomerError.ORIGIN,
@@ -114,7 +123,7 @@ def _apply(actor: Member, customer: Customer, fields: dict) -> None:
 
 
 @transaction.atomic
-def customer_create(*, actor: Member, **fields) -> Customer:
+def customer_create(*, actor: Member, **fields: object) -> Customer:
     """Register a customer with the next code of the organization."""
     require(actor, CustomerPerm.ADD)
     customer = Customer()
@@ -129,7 +138,7 @@ def customer_create(*, actor: Member, **fields) -> Customer:
 
 
 @transaction.atomic
-def customer_update(*, actor: Member, customer: Customer, **fields) -> Customer:
+def customer_update(*, actor: Member, customer: Customer, **fields: object) -> Customer:
     """Change a customer's registration data."""
     require(actor, CustomerPerm.CHANGE, customer)
     _apply(actor, customer, fields)
@@ -149,7 +158,9 @@ def customer_set_active(*, actor: Member, customer: Customer, is_active: bool) -
 
 
 @transaction.atomic
-def customer_extra_update(*, actor: Member, customer: Customer, values: dict) -> Customer:
+def customer_extra_update(
+    *, actor: Member, customer: Customer, values: Mapping[str, object]
+) -> Customer:
     """Change only the extra fields (C4), validated by their types."""
     require(actor, CustomerPerm.CHANGE, customer)
     customer.extra = extra_values_clean(target=ExtraFieldTarget.CUSTOMER, values=values)

@@ -7,6 +7,7 @@ from atende.customers.documents import CUSTOMER_DOCUMENT
 from atende.customers.models import Customer, CustomerDocument, DocumentType
 from atende.customers.permissions import CustomerPerm
 from atende.files.services import stored_file_create, stored_file_delete
+from atende.files.validation import UploadedFileLike
 from atende.tenancy.models import Member
 
 
@@ -15,7 +16,7 @@ def customer_document_add(
     *,
     actor: Member,
     customer: Customer,
-    uploaded_file,
+    uploaded_file: UploadedFileLike,
     document_type: DocumentType | None = None,
     description: str = "",
 ) -> CustomerDocument:

@@ -1,5 +1,6 @@
 """Validate and convert values of organization-defined extra fields (C4)."""
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -19,7 +20,7 @@ def _number(field: ExtraField, text: str) -> str:
     return str(number)
 
 
-def _convert(field: ExtraField, raw) -> object:
+def _convert(field: ExtraField, raw: object) -> object:
     if raw in (None, ""):
         return None
     kind = field.kind
@@ -60,13 +61,13 @@ def _convert(field: ExtraField, raw) -> object:
     raise DomainError(f"Tipo de campo desconhecido: {kind}.")
 
 
-def extra_values_clean(*, target: str, values: dict) -> dict:
+def extra_values_clean(*, target: str, values: Mapping[str, object]) -> dict[str, object]:
     """Check `values` (key → raw value) against the organization's fields for `target`."""
     fields = {field.key: field for field in ExtraField.objects.filter(target=target)}
     unknown = sorted(set(values) - set(fields))
     if unknown:
         raise DomainError(f"Campo extra desconhecido: {', '.join(unknown)}.", field="extra")
-    cleaned = {}
+    cleaned: dict[str, object] = {}
     for key, field in fields.items():
         value = _convert(field, values.get(key))
         if value is None and field.is_required:

@@ -1,6 +1,7 @@
 """E-mail and SMS to a customer's contacts (C11): logged, sent after commit, re-sendable."""
 
 import unicodedata
+from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -13,6 +14,7 @@ from atende.customers.models import Contact, Customer, CustomerEmail, CustomerSm
 from atende.customers.permissions import CustomerPerm
 from atende.files.policies import DOCUMENTS, MB, UploadPolicy, register_upload_policy
 from atende.files.services import stored_file_create
+from atende.files.validation import UploadedFileLike
 from atende.tenancy.models import Member
 
 EMAIL_ATTACHMENT = "customer_email_attachment"
@@ -57,7 +59,7 @@ def customer_email_send(
     cc: list[str],
     subject: str,
     body: str,
-    attachments: list = (),
+    attachments: Sequence[UploadedFileLike] = (),
 ) -> CustomerEmail:
     """Log the e-mail on the customer and send it from a worker once this commits."""
     from atende.customers.tasks import customer_email_deliver_task

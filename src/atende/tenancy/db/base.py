@@ -6,6 +6,9 @@ connection can never carry one organization's setting into another request. A st
 runs outside a transaction (autocommit) is wrapped in one so the setting applies to it.
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from django.db import transaction
 from django.db.backends.postgresql import base
 
@@ -16,6 +19,9 @@ SET_RLS_SQL = (
 )
 
 TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE", "ROLLBACK")
+# An execute wrapper gets the cursor's `execute(sql, params, many, context)` and returns its
+# result (typed as django-stubs types BaseDatabaseWrapper.execute_wrappers).
+Execute = Callable[[str, Any, bool, dict[str, Any]], Any]
 
 
 def _wanted_rls_state() -> tuple[str, str]:
@@ -26,12 +32,14 @@ def _wanted_rls_state() -> tuple[str, str]:
 class DatabaseWrapper(base.DatabaseWrapper):
     """PostgreSQL connection whose transactions know the active organization."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._rls_state: tuple[str, str] | None = None
         self.execute_wrappers.insert(0, self._apply_rls_state)
 
-    def _apply_rls_state(self, execute, sql, params, many, context):
+    def _apply_rls_state(
+        self, execute: Execute, sql: str, params: Any, many: bool, context: dict[str, Any]
+    ) -> Any:
         if isinstance(sql, str) and sql.lstrip()[:9].upper().startswith(TRANSACTION_CONTROL):
             # Savepoint bookkeeping reads no rows, and may run in an aborted transaction.
             return execute(sql, params, many, context)
@@ -56,18 +64,19 @@ class DatabaseWrapper(base.DatabaseWrapper):
         self._rls_state = wanted
 
     # Any end of a transaction (or rollback to a savepoint) discards what set_config stored.
-    def _commit(self):
+    # (Django's private hooks below are not in django-stubs.)
+    def _commit(self) -> None:
         self._rls_state = None
-        return super()._commit()
+        super()._commit()  # type: ignore[misc]
 
-    def _rollback(self):
+    def _rollback(self) -> None:
         self._rls_state = None
-        return super()._rollback()
+        super()._rollback()  # type: ignore[misc]
 
-    def _savepoint_rollback(self, sid):
+    def _savepoint_rollback(self, sid: str) -> None:
         self._rls_state = None
-        return super()._savepoint_rollback(sid)
+        super()._savepoint_rollback(sid)  # type: ignore[misc]
 
-    def _close(self):
+    def _close(self) -> None:
         self._rls_state = None
-        return super()._close()
+        super()._close()  # type: ignore[misc]

@@ -8,7 +8,7 @@ from importlib import import_module
 
 from django.apps import apps
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from atende.accounts.models import Sector, User
@@ -31,14 +31,14 @@ ROLES = [
 class Command(BaseCommand):
     help = "Create or update the demo organizations and users (idempotent)."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--force",
             action="store_true",
             help="Load even with DEBUG off; the platform superuser is not created then.",
         )
 
-    def handle(self, *args, force: bool = False, **options) -> None:
+    def handle(self, *args: object, force: bool = False, **options: object) -> None:
         # PRODUCTION (DEBUG as the environment set it), not DEBUG: the test runner turns DEBUG
         # off in every test process.
         production = settings.PRODUCTION
@@ -67,14 +67,14 @@ class Command(BaseCommand):
                         slug=slug, defaults={"name": name, "is_active": True}
                     )
                 with activate(organization):
-                    sectors = {
+                    sectors: dict[str | None, Sector] = {
                         sector_name: Sector.objects.get_or_create(name=sector_name)[0]
                         for sector_name in SECTORS
                     }
                     for local, full_name, sector_name, is_admin in ROLES:
                         user = self._user(f"{local}@{slug}.local", full_name)
                         self._member(user, sectors.get(sector_name), is_admin)
-                        role = "administrador" if is_admin else sector_name
+                        role = "administrador" if is_admin or sector_name is None else sector_name
                         logins.append((name, user.email, role))
                     self._member(shared, sectors["Suporte"], False)
                     logins.append((name, shared.email, "Suporte (duas empresas)"))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.migrations.loader import MigrationLoader
 
 LOCKFILE = Path(settings.PROJECT_DIR) / "migrations_lockfile.txt"
@@ -37,10 +37,10 @@ def lockfile_text() -> str:
 class Command(BaseCommand):
     help = "Write migrations_lockfile.txt, or with --check fail when it is out of date."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--check", action="store_true")
 
-    def handle(self, *args, check: bool = False, **options) -> None:
+    def handle(self, *args: object, check: bool = False, **options: object) -> None:
         expected = lockfile_text()
         if check:
             current = LOCKFILE.read_text() if LOCKFILE.exists() else ""

@@ -10,7 +10,7 @@ and no policy lets it read across organizations. Tables the owner creates later 
 grants (ALTER DEFAULT PRIVILEGES).
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 from psycopg import sql
 
@@ -21,10 +21,10 @@ SEQUENCE_PRIVILEGES = "USAGE, SELECT, UPDATE"
 class Command(BaseCommand):
     help = "Grant the application role row access to every table (run as the owner role)."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("role", help="the application's role, e.g. atende_app")
 
-    def handle(self, *args, role: str, **options) -> None:
+    def handle(self, *args: object, role: str, **options: object) -> None:
         if connection.vendor != "postgresql":
             raise CommandError("Só se aplica ao PostgreSQL.")
         with connection.cursor() as cursor:

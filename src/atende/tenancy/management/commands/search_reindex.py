@@ -17,7 +17,7 @@ class Command(BaseCommand):
         "Rebuild the search index (PostgreSQL; as the owner role, which reads every organization)."
     )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: object, **options: object) -> None:
         if connection.vendor != "postgresql":
             self.stdout.write("SQLite: a busca lê o próprio cadastro; nada a reconstruir.")
             return
