@@ -76,7 +76,9 @@ INSTALLED_APPS = [
     "atende.accounts",
     "atende.files",
     "atende.customers",
+    "atende.workflow",
     "atende.desk",
+    "atende.portal",
     "atende.api",
 ]
 

@@ -14,6 +14,7 @@ organization_patterns = [
     path("", include("atende.files.urls")),
     path("", include("atende.customers.urls")),
     path("", include("atende.desk.urls")),
+    path("", include("atende.portal.staff_urls")),
 ]
 
 urlpatterns = [
@@ -21,5 +22,6 @@ urlpatterns = [
     path("", include("atende.accounts.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("<slug:portal_slug>/webdesk/", include("atende.portal.urls")),
     path("<slug:organization_slug>/", include(organization_patterns)),
 ]

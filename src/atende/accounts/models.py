@@ -212,3 +212,78 @@ class ApiToken(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+PORTAL_LINK_VALID_FOR = timedelta(days=7)
+
+
+class PortalAccount(TenantModel):
+    """A customer's contact who signs in to the organization's Webdesk (W5).
+
+    Separate from staff users on purpose: its own password per organization (the same e-mail
+    may have access at two organizations), its own session key, and no way into staff pages.
+    """
+
+    contact = models.ForeignKey(
+        "customers.Contact",
+        on_delete=models.CASCADE,
+        related_name="portal_accounts",
+        db_index=False,
+        verbose_name=_("contact"),
+    )
+    email = models.EmailField(_("e-mail"))
+    password = models.CharField(max_length=128, blank=True, editable=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    sees_all_customer_requests = models.BooleanField(
+        _("sees every request of the customer"),
+        default=False,
+        help_text=_("Otherwise only the requests this contact opened or is the contact of."),
+    )
+    invited_at = models.DateTimeField(_("invited at"), null=True, blank=True)
+    link_count = models.PositiveIntegerField(default=0, editable=False)  # links sent so far
+    password_set_at = models.DateTimeField(_("password set at"), null=True, blank=True)
+    last_login_at = models.DateTimeField(_("last sign-in"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("portal access")
+        verbose_name_plural = _("portal accesses")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "email"], name="accounts_portal_email"),
+            models.UniqueConstraint(
+                fields=["organization", "contact"], name="accounts_portal_contact"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.email
+
+    @property
+    def customer_id(self) -> int:
+        return self.contact.customer_id
+
+
+class PortalToken(TenantModel):
+    """A portal account's API token (the customer-facing API); only its hash is stored."""
+
+    account = models.ForeignKey(
+        PortalAccount, on_delete=models.CASCADE, related_name="tokens", db_index=False
+    )
+    name = models.CharField(_("name"), max_length=80)
+    prefix = models.CharField(max_length=16, editable=False)
+    token_hash = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "prefix"], name="accounts_portal_token_prefix"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["organization", "account"], name="accounts_portal_token_acct")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

@@ -129,3 +129,8 @@ def lockout_response(
     return HttpResponse(
         throttled_message(), status=THROTTLED_STATUS, content_type="text/plain; charset=utf-8"
     )
+
+
+def signin_failures_forget(request: HttpRequest, *, email: str) -> None:
+    """After a successful sign-in that does not go through `authenticate()` (the portal)."""
+    SigninThrottleHandler().reset_user_attempts(request, {"username": email})

@@ -19,12 +19,18 @@ _MULTI_LINE = re.compile(MULTI_LINE_PATTERN)
 CONTROL_MESSAGE = "Contém caracteres não permitidos (de controle ou quebras de linha)."
 
 
+def has_control_characters(text: str, *, multiline: bool) -> bool:
+    """True when `text` holds characters no one types (line breaks too, unless `multiline`)."""
+    allowed = _MULTI_LINE if multiline else _SINGLE_LINE
+    return allowed.match(text) is None
+
+
 def text_problem(field: "models.Field[Any, Any]", value: object) -> str | None:
     """Why a text value cannot be stored in this field, or None."""
     if not isinstance(value, str):
         return None
-    allowed = _MULTI_LINE if isinstance(field, models.TextField) else _SINGLE_LINE
-    return None if allowed.match(value) else CONTROL_MESSAGE
+    multiline = isinstance(field, models.TextField)
+    return CONTROL_MESSAGE if has_control_characters(value, multiline=multiline) else None
 
 
 def validate_model_fields(instance: models.Model, *, exclude: tuple[str, ...] = ()) -> None:

@@ -13,7 +13,7 @@ class DeskConfig(AppConfig):
             register_section,
             register_settings_section,
         )
-        from atende.desk import audit, customer_tab, files, permissions  # noqa: F401
+        from atende.desk import audit, customer_tab, files, notifications, permissions  # noqa: F401
         from atende.desk.permissions import DeskPerm
         from atende.tenancy.search import register_search_source
 

@@ -9,3 +9,7 @@ class DeskError(StrEnum):
     NO_AREA = "no_area"
     CLOSED = "closed"
     INVALID_TIME = "invalid_time"
+    NOT_CUSTOMERS_TURN = "not_customers_turn"
+    NO_FLOW = "no_flow"
+    MOVE_NOT_ALLOWED = "move_not_allowed"
+    NO_UNDERSTANDING_HERE = "no_understanding_here"

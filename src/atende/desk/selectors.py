@@ -264,3 +264,14 @@ def customer_ticket_summary(*, actor: Member, customer: Customer) -> dict[str, i
         .order_by()
     )
     return {row["status"]: row["total"] for row in rows}
+
+
+def ticket_passages(*, ticket: Ticket) -> list:
+    """Every passage of a typed request through its stages, the current one first (W3)."""
+    from atende.desk.models import StagePassage
+
+    return list(
+        StagePassage.objects.filter(ticket=ticket)
+        .select_related("stage")
+        .order_by("-entered_at", "-pk")
+    )

@@ -20,6 +20,8 @@ class OrganizationRequest(HttpRequest):
 
     organization: Organization | None
     member: Member | None
+    # The customer signed in to this organization's portal (accounts.PortalAccount), if any.
+    portal_account: object | None
 
 
 class SignedInRequest(HttpRequest):

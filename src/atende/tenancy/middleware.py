@@ -10,9 +10,24 @@ from django.urls import Resolver404, resolve
 
 from atende.tenancy.context import activate_for_this_context
 from atende.tenancy.http import OrganizationRequest
+from atende.tenancy.models import Organization
 from atende.tenancy.selectors import member_for_request, organization_by_host
 
 ORGANIZATION_KWARG = "organization_slug"
+PORTAL_KWARG = "portal_slug"
+
+
+def _no_portal(request: HttpRequest, organization_id: int) -> None:
+    return None
+
+
+# Who is signed in to a portal: set by the portal app (a layer above) when it loads.
+_portal_account_resolver: Callable[[HttpRequest, int], object] = _no_portal
+
+
+def register_portal_account_resolver(resolver: Callable[[HttpRequest, int], object]) -> None:
+    global _portal_account_resolver  # noqa: PLW0603  one hook, set once at start-up
+    _portal_account_resolver = resolver
 
 
 class OrganizationMiddleware:
@@ -28,6 +43,7 @@ class OrganizationMiddleware:
     def __call__(self, request: OrganizationRequest) -> HttpResponse:
         request.organization = None
         request.member = None
+        request.portal_account = None
         self._apply_host_mapping(request)
         # A fresh context per request: whatever the view activates ends with it.
         return copy_context().run(self.get_response, request)
@@ -39,6 +55,10 @@ class OrganizationMiddleware:
         view_args: tuple[object, ...],
         view_kwargs: dict[str, object],
     ) -> HttpResponseRedirect | None:
+        portal_slug = view_kwargs.pop(PORTAL_KWARG, None)
+        if isinstance(portal_slug, str):
+            self._enter_portal(request, portal_slug)
+            return None
         slug = view_kwargs.pop(ORGANIZATION_KWARG, None)
         if not isinstance(slug, str):  # None: not a route under /<slug>/
             return None
@@ -51,6 +71,16 @@ class OrganizationMiddleware:
         request.member = member
         activate_for_this_context(member.organization)  # ends with the copied context
         return None
+
+    def _enter_portal(self, request: OrganizationRequest, slug: str) -> None:
+        """`/<slug>/webdesk/…`: the customers' portal. No staff membership is asked for (and
+        none is given: request.member stays None); the portal's own session says who it is."""
+        organization = Organization.objects.filter(slug=slug, is_active=True).first()
+        if organization is None:
+            raise Http404("Organization not found")
+        request.organization = organization
+        activate_for_this_context(organization)
+        request.portal_account = _portal_account_resolver(request, organization.pk)
 
     def _apply_host_mapping(self, request: HttpRequest) -> None:
         organization = organization_by_host(request.get_host().split(":")[0])

@@ -34,6 +34,10 @@ BodyFactory = Callable[[Organization, dict[str, object]], dict[str, object]]
 
 # Routes only organization administrators use and that no sector permission opens.
 ADMIN_ONLY = "tenancy.admin_only"
+# Portal routes (`/<slug>/webdesk/…`): open to anyone (sign-in, the password link) or to a
+# customer signed in to that organization's portal.
+PORTAL_PUBLIC = "portal.public"
+PORTAL_SIGNED_IN = "portal.signed_in"
 
 _factories: dict[str, IsolationFactory] = {}
 

@@ -11,6 +11,7 @@ from atende.desk.models.ticket import (
 from atende.desk.models.timeline import (
     EntryKind,
     SavedFilter,
+    StagePassage,
     TicketAttachment,
     TimeEntry,
     TimelineEntry,
@@ -24,6 +25,7 @@ __all__ = [
     "EntryKind",
     "Priority",
     "SavedFilter",
+    "StagePassage",
     "Ticket",
     "TicketAttachment",
     "TicketStatus",

@@ -99,6 +99,38 @@ class Ticket(TenantModel):
     created_at = models.DateTimeField(_("opened at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last update"), auto_now=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # A typed request (W1–W4): its type, current stage and extra-field values; a ticket
+    # without a type works as a plain desk ticket.
+    request_type = models.ForeignKey(
+        "workflow.RequestType",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tickets",
+        db_index=False,
+        verbose_name=_("request type"),
+    )
+    stage = models.ForeignKey(
+        "workflow.Stage",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tickets",
+        db_index=False,
+        verbose_name=_("stage"),
+    )
+    field_values = models.JSONField(default=dict, blank=True)
+    understanding = models.TextField(_("understanding"), blank=True)
+    understanding_state = models.CharField(
+        _("understanding"),
+        max_length=10,
+        blank=True,
+        choices=[
+            ("pending", _("Waiting for the customer's approval")),
+            ("approved", _("Approved by the customer")),
+            ("rejected", _("Rejected by the customer")),
+        ],
+    )
     search_text = models.TextField(editable=False, default="")
     # Computed by the database, so the queue's filters and sorts have plain indexed columns.
     is_open = models.GeneratedField(
@@ -145,6 +177,8 @@ class Ticket(TenantModel):
                 fields=["organization", "customer", "-created_at"], name="desk_t_customer"
             ),
             models.Index(fields=["organization", "created_at"], name="desk_t_created"),
+            models.Index(fields=["organization", "stage"], name="desk_t_stage"),
+            models.Index(fields=["organization", "request_type"], name="desk_t_type"),
         ]
 
     def __str__(self) -> str:

@@ -135,3 +135,33 @@ class SavedFilter(TenantModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class StagePassage(TenantModel):
+    """One passage of a typed request through a stage (W3): who moved it in and out, when."""
+
+    ticket = models.ForeignKey(
+        "desk.Ticket", on_delete=models.CASCADE, related_name="passages", db_index=False
+    )
+    stage = models.ForeignKey(
+        "workflow.Stage", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    entered_at = models.DateTimeField(default=timezone.now)
+    entered_by = models.CharField(max_length=150, blank=True)
+    left_at = models.DateTimeField(null=True, blank=True)
+    left_by = models.CharField(max_length=150, blank=True)
+    outcome = models.CharField(max_length=10, blank=True)  # the move that left the stage
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["organization", "ticket", "-entered_at"], name="desk_passage_ticket"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ticket_id} em {self.stage_id}"
+
+    @property
+    def duration(self):
+        return (self.left_at or timezone.now()) - self.entered_at

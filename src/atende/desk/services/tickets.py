@@ -94,7 +94,9 @@ def ticket_refresh_search(ticket: Ticket) -> None:
     search_index_put("ticket", ticket.pk, text)
 
 
-def _attach(actor: Member, ticket: Ticket, files: Iterable[UploadedFile], entry=None) -> None:
+def _attach(
+    actor: Member | None, ticket: Ticket, files: Iterable[UploadedFile], entry=None
+) -> None:
     for uploaded in files:
         stored = stored_file_create(actor=actor, uploaded_file=uploaded, use=TICKET_ATTACHMENT)
         TicketAttachment.objects.create(ticket=ticket, entry=entry, stored_file=stored)
@@ -132,16 +134,23 @@ def ticket_open(
         channel=channel,
         created_by=actor,
     )
+    if customer is not None:
+        require(actor, DeskPerm.ADD, ticket)  # a customer outside the member's rules
+    return ticket_insert(ticket, attachments=attachments, uploaded_by=actor)
+
+
+def ticket_insert(
+    ticket: Ticket, *, attachments: Iterable[UploadedFile] = (), uploaded_by: Member | None
+) -> Ticket:
+    """Number, validate and save a new ticket with its attachments (callers check who may)."""
     if not ticket.title:
         raise DomainError("Informe o título.", code=ErrorCode.REQUIRED, field="title")
     validate_model_fields(ticket)
-    if customer is not None:
-        require(actor, DeskPerm.ADD, ticket)  # a customer outside the member's rules
     ticket.number = next_number("ticket")
     ticket.search_text = ticket_search_text(ticket)
     ticket.save()
     search_index_put("ticket", ticket.pk, ticket.search_text)
-    _attach(actor, ticket, attachments)
+    _attach(uploaded_by, ticket, attachments)
     return ticket
 
 

@@ -55,6 +55,7 @@ def test_no_other_global_route_takes_parameters():
         route.name
         for route in PAGE_ROUTES
         if not route.in_organization
+        and not route.in_portal
         and route.parameters
         and route.name not in GLOBAL_ROUTES_WITH_PARAMETERS
     )

@@ -12,7 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from atende.api.urls import api
 from atende.tenancy.context import activate
-from atende.tenancy.middleware import ORGANIZATION_KWARG
+from atende.tenancy.middleware import ORGANIZATION_KWARG, PORTAL_KWARG
 from atende.tenancy.models import TenantModel
 from atende.tenancy.testing import RouteAccess, registered_access, registered_factories
 
@@ -37,8 +37,14 @@ class Route:
         return ORGANIZATION_KWARG in self.parameters
 
     @property
+    def in_portal(self) -> bool:
+        return PORTAL_KWARG in self.parameters
+
+    @property
     def object_parameters(self) -> tuple[str, ...]:
-        return tuple(name for name in self.parameters if name != ORGANIZATION_KWARG)
+        return tuple(
+            name for name in self.parameters if name not in (ORGANIZATION_KWARG, PORTAL_KWARG)
+        )
 
     @property
     def names_an_object(self) -> bool:
@@ -53,7 +59,8 @@ class Route:
     def url(self, organization, kwargs: dict) -> str:
         if self.is_api:
             return API_PREFIX + self.api_path.format(**kwargs)
-        return reverse(self.name, kwargs={ORGANIZATION_KWARG: organization.slug, **kwargs})
+        slug = PORTAL_KWARG if self.in_portal else ORGANIZATION_KWARG
+        return reverse(self.name, kwargs={slug: organization.slug, **kwargs})
 
 
 def _page_routes(patterns, prefix: str = "", namespace: str = "") -> list[Route]:
@@ -101,6 +108,7 @@ def _load_route_declarations() -> None:
 _load_route_declarations()
 PAGE_ROUTES = _page_routes(get_resolver().url_patterns)
 ORGANIZATION_ROUTES = [route for route in PAGE_ROUTES if route.in_organization]
+PORTAL_ROUTES = [route for route in PAGE_ROUTES if route.in_portal]
 API_OPERATIONS = _api_operations()
 WALKED_ROUTES = ORGANIZATION_ROUTES + API_OPERATIONS
 API_DOCUMENT_ROUTES = {"api:openapi-json", "api:openapi-view"}

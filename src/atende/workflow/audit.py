@@ -1,0 +1,8 @@
+"""Register the workflow's definitions with the audit log."""
+
+from auditlog.registry import auditlog
+
+from atende.workflow.models import RequestField, RequestGroup, RequestType, Stage, StageFieldRule
+
+for model in (RequestGroup, RequestType, Stage, RequestField, StageFieldRule):
+    auditlog.register(model)
