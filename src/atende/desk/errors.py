@@ -13,3 +13,4 @@ class DeskError(StrEnum):
     NO_FLOW = "no_flow"
     MOVE_NOT_ALLOWED = "move_not_allowed"
     NO_UNDERSTANDING_HERE = "no_understanding_here"
+    STATUS_FOLLOWS_FLOW = "status_follows_flow"

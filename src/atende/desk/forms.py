@@ -114,6 +114,9 @@ class TicketChangeForm(forms.Form):
             pk=ticket.area_id
         )
         self.fields["assignee"] = _members_of(_area_id(self, ticket.area_id))
+        if ticket.request_type_id:
+            self.fields["status"].disabled = True
+            self.fields["status"].help_text = _("It follows the stages: use the stage's actions.")
 
     def changes(self) -> dict:
         return dict(self.cleaned_data)

@@ -4,6 +4,8 @@ are shown, required or read-only — and the services check them again), and the
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from atende.core.errors import DomainError, InvalidFields
+from atende.core.forms import add_domain_error
 from atende.desk.files import TICKET_ATTACHMENT
 from atende.files.forms import UploadValidator
 from atende.workflow.engine import MOVE_LABELS, FieldAtStage, Move
@@ -48,8 +50,20 @@ class StageFieldsForm(forms.Form):
                 value = None  # a stored file is shown as a link, never re-posted
             self.initial.setdefault(name, value)
 
-    def values(self, store_file) -> dict:
-        """What the user sent for editable fields; files stored by `store_file(upload)`."""
+    def add_domain_error(self, error: DomainError) -> None:
+        """The services name fields by key; the form's inputs carry the prefix."""
+        if isinstance(error, InvalidFields):
+            error = InvalidFields({self._name(key): texts for key, texts in error.errors.items()})
+        elif error.field:
+            error.field = self._name(error.field)
+        add_domain_error(self, error)
+
+    def _name(self, key: str) -> str:
+        return PREFIX + key if PREFIX + key in self.fields else key
+
+    def values(self) -> dict:
+        """What the user sent for editable fields (an upload stays an UploadedFile: the
+        service stores it with the ticket; no new upload keeps the stored file)."""
         sent = {}
         for item in self.items:
             name = PREFIX + item.field.key
@@ -58,14 +72,17 @@ class StageFieldsForm(forms.Form):
             value = self.cleaned_data.get(name)
             if item.field.kind == FieldKind.FILE:
                 if value:
-                    sent[item.field.key] = store_file(value)
+                    sent[item.field.key] = value
                 continue
             sent[item.field.key] = value.isoformat() if hasattr(value, "isoformat") else value
         return sent
 
 
 class MoveForm(forms.Form):
-    move = forms.ChoiceField(choices=[(move.value, MOVE_LABELS[move]) for move in Move])
+    # Chosen by the button pressed, so refusals about it belong to the whole form.
+    move = forms.ChoiceField(
+        choices=[(move.value, MOVE_LABELS[move]) for move in Move], widget=forms.HiddenInput
+    )
     reason = forms.CharField(label=_("Reason"), required=False, max_length=1000)
 
 
@@ -75,6 +92,8 @@ class UnderstandingForm(forms.Form):
 
 class DecisionForm(forms.Form):
     approve = forms.TypedChoiceField(
-        coerce=lambda value: value == "1", choices=[("1", _("Approve")), ("0", _("Reject"))]
+        coerce=lambda value: value == "1",
+        choices=[("1", _("Approve")), ("0", _("Reject"))],
+        widget=forms.HiddenInput,  # the button pressed
     )
     reason = forms.CharField(label=_("What is not right"), required=False, max_length=1000)

@@ -76,7 +76,15 @@ def ticket_get(*, actor: Member, number: int, permission: DeskPerm = DeskPerm.VI
     missing), 403 when they see it but may not do `permission` on it."""
     ticket = (
         visible_tickets(actor)
-        .select_related("area", "assignee__user", "customer", "contact", "created_by__user")
+        .select_related(
+            "area",
+            "assignee__user",
+            "customer",
+            "contact",
+            "created_by__user",
+            "request_type",
+            "stage",
+        )
         .filter(number=number)
         .first()
     )
@@ -182,7 +190,7 @@ def _attachments():
 
 def ticket_opening_attachments(*, ticket: Ticket) -> list:
     """Files attached when the ticket was opened (not to a timeline entry)."""
-    return list(_attachments().filter(ticket=ticket, entry__isnull=True))
+    return list(_attachments().filter(ticket=ticket, entry__isnull=True, field_key=""))
 
 
 @dataclass(frozen=True)

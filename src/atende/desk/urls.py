@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from atende.desk.views import areas, queue, ticket
+from atende.desk.views import areas, queue, requests, ticket
 
 app_name = "desk"
 
@@ -22,6 +22,13 @@ urlpatterns = [
     path("atendimentos/<id:number>/comentar/", ticket.ticket_comment_view, name="ticket_comment"),
     path("atendimentos/<id:number>/alterar/", ticket.ticket_change_view, name="ticket_change"),
     path("atendimentos/<id:number>/tempo/", ticket.time_entry_view, name="ticket_time"),
+    path("atendimentos/<id:number>/etapa/", requests.request_stage_view, name="request_stage"),
+    path(
+        "atendimentos/<id:number>/entendimento/",
+        requests.understanding_view,
+        name="request_understanding",
+    ),
+    path("atendimentos/<id:number>/excluir/", requests.ticket_delete_view, name="ticket_delete"),
     path("configuracoes/atendimentos/", areas.area_list_view, name="areas"),
     path("configuracoes/atendimentos/nova/", areas.area_edit_view, name="area_new"),
     path("configuracoes/atendimentos/<id:pk>/", areas.area_edit_view, name="area_edit"),

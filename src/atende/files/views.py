@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404, HttpRequest
 from django.views.decorators.http import require_safe
 
 from atende.files.access import may_download
+from atende.files.models import StoredFile
 from atende.files.selectors import stored_file_get
 
 NOT_FOUND = "Arquivo não encontrado."
@@ -16,6 +17,11 @@ def download_view(request: HttpRequest, key: UUID) -> FileResponse:
     stored = stored_file_get(key=key)
     if not may_download(request.member, stored):
         raise Http404(NOT_FOUND)  # the same answer as a missing file: existence stays secret
+    return stored_file_response(stored)
+
+
+def stored_file_response(stored: StoredFile) -> FileResponse:
+    """The file as a download (callers decided who may read it)."""
     try:
         handle = stored.file.open("rb")
     except FileNotFoundError as exc:

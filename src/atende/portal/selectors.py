@@ -5,8 +5,11 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from atende.accounts.models import PortalAccount
-from atende.desk.models import Ticket, TicketStatus
+from atende.core.pagination import KeysetPage, keyset_page
+from atende.desk.models import Ticket, TicketAttachment, TicketStatus
 from atende.desk.selectors import ticket_timeline
+from atende.files.models import StoredFile
+from atende.workflow.engine import visible_fields
 from atende.workflow.models import RequestGroup, RequestType
 
 # The seed's filters: Todos, Sob minha responsabilidade, Aguardando retorno, Concluídos,
@@ -43,11 +46,13 @@ def portal_tickets(account: PortalAccount) -> QuerySet[Ticket]:
     return tickets
 
 
-def portal_request_list(*, account: PortalAccount, bucket: str) -> list[Ticket]:
-    """The requests of one filter, newest activity first (a customer has few: no paging)."""
+def portal_request_list(
+    *, account: PortalAccount, bucket: str, cursor: str | None = None
+) -> KeysetPage[Ticket]:
+    """One page of the requests of one filter, newest activity first."""
     condition = BUCKET_CONDITIONS.get(bucket, Q())
     tickets = portal_tickets(account).filter(condition).select_related("stage", "request_type")
-    return list(tickets.order_by("-updated_at", "-pk")[:200])
+    return keyset_page(tickets, ordering=["-updated_at", "-pk"], cursor=cursor, size=25)
 
 
 def portal_bucket_counts(*, account: PortalAccount) -> dict[str, int]:
@@ -87,3 +92,31 @@ def request_type_choices() -> list[RequestGroup]:
         Prefetch("types", queryset=types.order_by("position", "name"), to_attr="active_types")
     )
     return [group for group in groups if group.active_types]
+
+
+def portal_file_get(*, account: PortalAccount, number: int, key) -> StoredFile:
+    """A file of one of the account's requests that the customer may read: attached when it was
+    opened, to a public entry, or the value of a field the current stage shows (404 otherwise,
+    like a file that does not exist)."""
+    ticket = portal_request_get(account=account, number=number)
+    attachment = (
+        TicketAttachment.objects.select_related("stored_file", "entry")
+        .filter(ticket=ticket, stored_file__key=key)
+        .first()
+    )
+    if attachment is None or not _customer_may_read(ticket, attachment):
+        raise Http404("Arquivo não encontrado.")
+    return attachment.stored_file
+
+
+def _customer_may_read(ticket: Ticket, attachment: TicketAttachment) -> bool:
+    if attachment.field_key:
+        if ticket.stage_id is None:
+            return False
+        shown = {item.field.key for item in visible_fields(ticket.stage, ticket.field_values)}
+        current = ticket.field_values.get(attachment.field_key)
+        is_current = isinstance(current, dict) and current.get("key") == str(
+            attachment.stored_file.key
+        )
+        return attachment.field_key in shown and is_current
+    return attachment.entry is None or attachment.entry.is_public

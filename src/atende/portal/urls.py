@@ -23,6 +23,11 @@ urlpatterns = [
     path("solicitacoes/<id:number>/campos/", requests.request_fields_view, name="request_fields"),
     path("solicitacoes/<id:number>/acao/", requests.request_move_view, name="request_move"),
     path(
+        "solicitacoes/<id:number>/arquivos/<uuid:key>/",
+        requests.request_file_view,
+        name="request_file",
+    ),
+    path(
         "solicitacoes/<id:number>/entendimento/",
         requests.understanding_view,
         name="request_understanding",

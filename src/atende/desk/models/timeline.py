@@ -77,6 +77,8 @@ class TicketAttachment(TenantModel):
     stored_file = models.ForeignKey(
         "files.StoredFile", on_delete=models.PROTECT, related_name="+", db_index=False
     )
+    # The extra field (of a typed request) this file is the value of; blank: an attachment.
+    field_key = models.CharField(max_length=40, blank=True, default="")
 
     class Meta:
         indexes = [models.Index(fields=["organization", "ticket"], name="desk_attach_ticket")]
@@ -137,6 +139,16 @@ class SavedFilter(TenantModel):
         return self.name
 
 
+PASSAGE_OUTCOMES = {
+    "forward": "avançou",
+    "back": "voltou",
+    "conclude": "concluída",
+    "cancel": "cancelada",
+    "approved": "entendimento aprovado",
+    "rejected": "entendimento reprovado",
+}
+
+
 class StagePassage(TenantModel):
     """One passage of a typed request through a stage (W3): who moved it in and out, when."""
 
@@ -165,3 +177,7 @@ class StagePassage(TenantModel):
     @property
     def duration(self):
         return (self.left_at or timezone.now()) - self.entered_at
+
+    @property
+    def outcome_label(self) -> str:
+        return PASSAGE_OUTCOMES.get(self.outcome, self.outcome)

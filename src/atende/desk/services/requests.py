@@ -57,12 +57,12 @@ def _check(actor: Actor, ticket: Ticket, permission: DeskPerm = DeskPerm.CHANGE)
     if isinstance(actor, PortalAccount):
         if not portal_may_see(actor, ticket):
             raise PermissionDenied("Solicitação de outro cliente.")
-        if ticket.is_closed:
-            raise DomainError(
-                "Esta solicitação está encerrada: só pode ser lida.", code=DeskError.CLOSED
-            )
     else:
         require(actor, permission, ticket)
+    if ticket.is_closed:
+        raise DomainError(
+            "Esta solicitação está encerrada: só pode ser lida.", code=DeskError.CLOSED
+        )
 
 
 def _customers_turn(ticket: Ticket) -> bool:
@@ -79,6 +79,33 @@ def _require_customers_turn(actor: Actor, ticket: Ticket) -> None:
             "Agora é a vez da empresa: você pode escrever na discussão e anexar arquivos.",
             code=DeskError.NOT_CUSTOMERS_TURN,
         )
+
+
+def _store_field_files(values: dict | None, actor: Actor) -> tuple[dict, dict]:
+    """Uploaded files among the values stored; the values name them by key (the engine checks
+    the rules), the stored files wait for `_link_field_files` once the ticket exists."""
+    from atende.desk.files import TICKET_ATTACHMENT
+    from atende.files.services import stored_file_create
+
+    values, stored = dict(values or {}), {}
+    uploader = None if isinstance(actor, PortalAccount) else actor
+    for key, value in values.items():
+        if isinstance(value, UploadedFile):
+            stored[key] = stored_file_create(
+                actor=uploader, uploaded_file=value, use=TICKET_ATTACHMENT
+            )
+            values[key] = {"key": str(stored[key].key), "name": stored[key].original_name}
+    return values, stored
+
+
+def _link_field_files(ticket: Ticket, stored: dict) -> None:
+    """The files become the ticket's, so whoever sees the ticket may download them."""
+    from atende.desk.models import TicketAttachment
+
+    TicketAttachment.objects.bulk_create(
+        TicketAttachment(ticket=ticket, stored_file=stored_file, field_key=key)
+        for key, stored_file in stored.items()
+    )
 
 
 def _enter(ticket: Ticket, stage: Stage, actor: Actor) -> None:
@@ -140,11 +167,13 @@ def request_open(
         channel=Channel.PORTAL if portal else Channel.WEB,
         created_by=None if portal else actor,
         request_type=request_type,
-        field_values=apply_values(stage, {}, values or {}, check_required=True),
     )
+    values, stored = _store_field_files(values, actor)
+    ticket.field_values = apply_values(stage, {}, values, check_required=True)
     if not portal and customer is not None:
         require(actor, DeskPerm.ADD, ticket)
     ticket_insert(ticket, attachments=attachments, uploaded_by=None if portal else actor)
+    _link_field_files(ticket, stored)
     _enter(ticket, stage, actor)
     ticket.save(update_fields=["stage", "status", "area", "assignee"])
     if portal:
@@ -159,10 +188,14 @@ def request_fields_update(*, actor: Actor, ticket: Ticket, values: dict) -> Tick
     """Change the extra fields the current stage lets this actor change."""
     _check(actor, ticket)
     _require_customers_turn(actor, ticket)
+    if ticket.stage_id is None:
+        raise DomainError("Este atendimento não segue um fluxo.", code=DeskError.NO_FLOW)
+    values, stored = _store_field_files(values, actor)
     ticket.field_values = apply_values(
         ticket.stage, ticket.field_values, values, check_required=False
     )
     ticket.save(update_fields=["field_values", "updated_at"])
+    _link_field_files(ticket, stored)
     return ticket
 
 
@@ -191,9 +224,9 @@ def request_move(
     if move == Move.CANCEL and portal and not reason.strip():
         raise DomainError("Diga por que cancela.", code=ErrorCode.REQUIRED, field="reason")
     moving_on = move in (Move.FORWARD, Move.CONCLUDE)
-    ticket.field_values = apply_values(
-        stage, ticket.field_values, values or {}, check_required=moving_on
-    )
+    values, stored = _store_field_files(values, actor)
+    ticket.field_values = apply_values(stage, ticket.field_values, values, check_required=moving_on)
+    _link_field_files(ticket, stored)
     _leave(ticket, actor, move)
     target = move_target(stage, move)
     old_status = ticket.get_status_display()

@@ -182,6 +182,13 @@ def ticket_change(*, actor: Member, ticket: Ticket, **changes) -> TimelineEntry 
     ):
         changes["assignee"] = None
     _check_assignee(area, changes.get("assignee", ticket.assignee))
+    if ticket.request_type_id and changes.get("status", ticket.status) != ticket.status:
+        raise DomainError(
+            f"A situação da solicitação {ticket.number} segue as etapas do seu tipo: "
+            "use as ações da etapa.",
+            code=DeskError.STATUS_FOLLOWS_FLOW,
+            field="status",
+        )
     recorded = []
     for name in CHANGEABLE:
         if name not in changes or getattr(ticket, name) == changes[name]:

@@ -24,3 +24,16 @@ def duration(minutes: int) -> str:
     if hours and rest:
         return f"{hours} h {rest:02d} min"
     return f"{hours} h" if hours else f"{rest} min"
+
+
+@register.filter
+def timespan(delta) -> str:
+    """A time in a stage: `3 d 4 h`, `2 h 05 min`, `12 min` (under a minute: `menos de 1 min`)."""
+    minutes = int(delta.total_seconds() // 60) if delta else 0
+    if minutes < 1:
+        return "menos de 1 min"
+    days, minutes = divmod(minutes, 24 * 60)
+    if days:
+        hours = minutes // 60
+        return f"{days} d {hours} h" if hours else f"{days} d"
+    return duration(minutes)

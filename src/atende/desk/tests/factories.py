@@ -48,3 +48,33 @@ class TimelineEntryFactory(TenantFactory):
     ticket = factory.SubFactory(TicketFactory, organization=factory.SelfAttribute("..organization"))
     kind = "note"
     body = "Cliente reiniciou o roteador."
+
+
+def typed_request(organization, *, at_company_stage: bool = True) -> Ticket:
+    """A "Solicitação de serviço" opened by a staff administrator for a new customer, moved to
+    the company's analysis stage (or left at the customer's first stage)."""
+    from atende.accounts.tests.factories import MemberFactory
+    from atende.customers.tests.factories import ContactFactory
+    from atende.desk.services.requests import request_move, request_open
+    from atende.tenancy.context import activate
+    from atende.workflow.models import RequestType
+    from atende.workflow.tests.factories import service_request_type
+
+    with activate(organization):
+        area = AreaFactory(organization=organization)
+        staff = MemberFactory(organization=organization, is_admin=True)
+        AreaResource.objects.get_or_create(area=area, member=staff)
+        request_type = RequestType.objects.filter(name="Solicitação de serviço").first()
+        request_type = request_type or service_request_type(organization, area=area)
+        contact = ContactFactory(organization=organization)
+        ticket = request_open(
+            actor=staff,
+            request_type=request_type,
+            title="Instalar ponto de rede",
+            customer=contact.customer,
+            contact=contact,
+            values={"endereco": "Rua das Flores, 12"},
+        )
+        if at_company_stage:
+            request_move(actor=staff, ticket=ticket, move="forward")
+        return ticket

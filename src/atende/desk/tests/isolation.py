@@ -2,7 +2,7 @@
 
 from atende.desk.models import SavedFilter
 from atende.desk.permissions import DeskPerm
-from atende.desk.tests.factories import AreaFactory, TicketFactory
+from atende.desk.tests.factories import AreaFactory, TicketFactory, typed_request
 from atende.tenancy.testing import isolation_factory, route_access
 
 
@@ -19,6 +19,11 @@ from atende.tenancy.testing import isolation_factory, route_access
 )
 def ticket(organization):
     return {"number": TicketFactory(organization=organization).number}
+
+
+@isolation_factory("desk:request_stage", "desk:request_understanding", "desk:ticket_delete")
+def request_at_analysis(organization):
+    return {"number": typed_request(organization).number}
 
 
 @isolation_factory("desk:area_edit")
@@ -81,6 +86,11 @@ route_access(
     body={"hours": "1", "minutes": "30", "note": "Visita"},
 )
 route_access("desk:bulk", needs=DeskPerm.CHANGE, body=_bulk)
+route_access("desk:request_stage", needs=DeskPerm.CHANGE, body={"campo_horario": "Tarde"})
+route_access(
+    "desk:request_understanding", needs=DeskPerm.CHANGE, body={"text": "Instalar um ponto."}
+)
+route_access("desk:ticket_delete", needs=DeskPerm.DELETE, body={})
 route_access("desk:areas", needs=DeskPerm.MANAGE_AREAS)
 route_access(
     "desk:area_new", needs=DeskPerm.MANAGE_AREAS, body={"name": "Cobrança", "is_active": "on"}

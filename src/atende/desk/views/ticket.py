@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from atende.accounts.permissions import require
+from atende.accounts.permissions import can, require
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
 from atende.customers.selectors import visible_customers
@@ -22,6 +22,7 @@ from atende.desk.selectors import (
 from atende.desk.services.tickets import ticket_change, ticket_note, ticket_open, ticket_reply
 from atende.desk.services.work import time_entry_add
 from atende.desk.sla import organization_today, sla_state
+from atende.desk.views.request_panel import request_panel_context
 from atende.tenancy.urls import org_reverse
 
 
@@ -50,7 +51,9 @@ def ticket_create_view(request):
 
 
 def _detail_context(request, ticket, **forms) -> dict:
+    may_change = can(request.member, DeskPerm.CHANGE, ticket)
     return {
+        **request_panel_context(ticket, may_change=may_change, forms=forms),
         "ticket": ticket,
         "sla": sla_state(
             due_on=ticket.due_on,

@@ -62,6 +62,21 @@ def portal_request(organization):
     return _request(organization)
 
 
+@isolation_factory("portal:request_file")
+def portal_request_file(organization):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from atende.desk.models import Ticket
+    from atende.desk.services.requests import customer_message
+
+    kwargs = _request(organization)
+    account = PortalAccount.objects.get(email=kwargs["_owner"])
+    ticket = Ticket.objects.get(number=kwargs["number"])
+    upload = SimpleUploadedFile("foto.pdf", b"%PDF-1.4 foto", content_type="application/pdf")
+    entry = customer_message(actor=account, ticket=ticket, body="Foto", attachments=[upload])
+    return {**kwargs, "key": entry.attachments.get().stored_file.key}
+
+
 @isolation_factory("portal:request_understanding")
 def portal_request_awaiting_approval(organization):
     return _request(organization, understanding=True)
@@ -85,7 +100,7 @@ route_access(
 )
 # Sign-out and the portal's front door only redirect.
 route_access("portal:logout", "portal:home", needs=PORTAL_PUBLIC)
-route_access("portal:requests", "portal:request", needs=PORTAL_SIGNED_IN)
+route_access("portal:requests", "portal:request", "portal:request_file", needs=PORTAL_SIGNED_IN)
 route_access("portal:request_new", needs=PORTAL_SIGNED_IN)
 route_access("portal:request_message", needs=PORTAL_SIGNED_IN, body={"body": "Posso mandar fotos?"})
 route_access(

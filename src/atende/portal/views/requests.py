@@ -3,11 +3,10 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
-from atende.desk.files import TICKET_ATTACHMENT
 from atende.desk.forms_requests import DecisionForm, MoveForm, StageFieldsForm
 from atende.desk.selectors import ticket_opening_attachments, ticket_passages
 from atende.desk.services.requests import (
@@ -17,12 +16,13 @@ from atende.desk.services.requests import (
     request_open,
     understanding_decide,
 )
-from atende.files.services import stored_file_create
+from atende.files.views import stored_file_response
 from atende.portal.forms import MessageForm, NewRequestForm
 from atende.portal.selectors import (
     BUCKET_LABELS,
     BUCKETS,
     portal_bucket_counts,
+    portal_file_get,
     portal_request_get,
     portal_request_list,
     portal_timeline,
@@ -31,11 +31,6 @@ from atende.portal.selectors import (
 from atende.portal.views.base import portal_login_required, portal_url
 from atende.workflow.engine import Move, allowed_moves, first_stage, visible_fields
 from atende.workflow.models import RequestType
-
-
-def _store(upload) -> dict:
-    stored = stored_file_create(actor=None, uploaded_file=upload, use=TICKET_ATTACHMENT)
-    return {"key": str(stored.key), "name": stored.original_name}
 
 
 def home_view(request):
@@ -51,7 +46,9 @@ def request_list_view(request):
         "bucket": bucket,
         "buckets": [(key, BUCKET_LABELS[key]) for key in BUCKETS],
         "counts": portal_bucket_counts(account=account),
-        "tickets": portal_request_list(account=account, bucket=bucket),
+        "page": portal_request_list(
+            account=account, bucket=bucket, cursor=request.GET.get("cursor")
+        ),
     }
     return render(request, "portal/request_list.html", context)
 
@@ -77,11 +74,11 @@ def request_new_view(request):
                 request_type=request_type,
                 title=form.cleaned_data["subject"],
                 description=form.cleaned_data["text"],
-                values=fields_form.values(_store),
+                values=fields_form.values(),
                 attachments=form.cleaned_data["attachments"],
             )
         except DomainError as error:
-            add_domain_error(fields_form, error)
+            fields_form.add_domain_error(error)
         else:
             messages.success(request, f"Solicitação {ticket.number} enviada.")
             return redirect(portal_url(request, "request", number=ticket.number))
@@ -109,6 +106,9 @@ def _detail(request, ticket, status: int = 200, **forms):
         "fields_form": forms.get("fields_form")
         or StageFieldsForm(fields=stage_fields, editable=editable),
         "fields_editable": editable,
+        "file_values": [
+            (item.field.label, item.value) for item in stage_fields if isinstance(item.value, dict)
+        ],
         "message_form": forms.get("message_form") or MessageForm(),
         "moves": moves,
         "move_form": forms.get("move_form") or MoveForm(),
@@ -138,13 +138,24 @@ def _act(request, number: int, action, form, form_name: str, done: str):
         try:
             action(ticket, form)
         except DomainError as error:
-            add_domain_error(form, error)
+            if isinstance(form, StageFieldsForm):
+                form.add_domain_error(error)
+            else:
+                add_domain_error(form, error)
         except PermissionDenied:
             form.add_error(None, "Esta ação não é sua nesta etapa.")
         else:
             messages.success(request, done)
             return redirect(portal_url(request, "request", number=number))
     return _detail(request, ticket, status=400, **{form_name: form})
+
+
+@require_safe
+@portal_login_required
+def request_file_view(request, number: int, key):
+    return stored_file_response(
+        portal_file_get(account=request.portal_account, number=number, key=key)
+    )
 
 
 @require_POST
@@ -170,9 +181,7 @@ def request_fields_view(request, number: int):
     form = StageFieldsForm(request.POST, request.FILES, fields=fields)
 
     def action(ticket, form):
-        request_fields_update(
-            actor=request.portal_account, ticket=ticket, values=form.values(_store)
-        )
+        request_fields_update(actor=request.portal_account, ticket=ticket, values=form.values())
 
     return _act(request, number, action, form, "fields_form", "Dados salvos.")
 
