@@ -2,7 +2,14 @@
 
 from auditlog.registry import auditlog
 
-from atende.workflow.models import RequestField, RequestGroup, RequestType, Stage, StageFieldRule
+from atende.workflow.models import (
+    RequestField,
+    RequestGroup,
+    RequestSettings,
+    RequestType,
+    Stage,
+    StageFieldRule,
+)
 
-for model in (RequestGroup, RequestType, Stage, RequestField, StageFieldRule):
+for model in (RequestGroup, RequestType, Stage, RequestField, StageFieldRule, RequestSettings):
     auditlog.register(model)

@@ -188,3 +188,28 @@ class StageFieldRule(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.stage_id}:{self.field_id}={self.rule}"
+
+
+class RequestSettings(TenantModel):
+    """The organization's request parameters (one row): who receives portal requests when the
+    type names nobody."""
+
+    default_attendant = models.ForeignKey(
+        "tenancy.Member",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+        verbose_name=_("default attendant"),
+        help_text=_("Receives requests opened in the portal when their type names nobody."),
+    )
+
+    class Meta:
+        verbose_name = _("request settings")
+        constraints = [
+            models.UniqueConstraint(fields=["organization"], name="workflow_settings_one")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.default_attendant or "—")

@@ -32,7 +32,7 @@ from atende.desk.services.tickets import _default_area, ticket_insert, ticket_re
 from atende.tenancy.context import ensure_actor_in_active_organization
 from atende.tenancy.models import Member
 from atende.workflow.engine import Move, allowed_moves, apply_values, first_stage, move_target
-from atende.workflow.models import RequestType, Stage
+from atende.workflow.models import RequestSettings, RequestType, Stage
 
 Actor = Member | PortalAccount
 
@@ -130,6 +130,16 @@ def _leave(ticket: Ticket, actor: Actor, outcome: str) -> None:
     )
 
 
+def portal_attendant(request_type: RequestType) -> Member | None:
+    """Who receives a request opened in the portal: the type's attendant, else the
+    organization's; an inactive member receives nothing."""
+    attendant = request_type.default_attendant
+    if attendant is None:
+        settings = RequestSettings.objects.select_related("default_attendant").first()
+        attendant = settings.default_attendant if settings else None
+    return attendant if attendant is not None and attendant.is_active else None
+
+
 @transaction.atomic
 def request_open(
     *,
@@ -163,7 +173,7 @@ def request_open(
         customer=customer,
         contact=contact,
         area=stage.area or _default_area(),
-        assignee=request_type.default_attendant if portal else None,
+        assignee=portal_attendant(request_type) if portal else None,
         channel=Channel.PORTAL if portal else Channel.WEB,
         created_by=None if portal else actor,
         request_type=request_type,

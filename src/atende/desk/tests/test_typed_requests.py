@@ -63,6 +63,26 @@ def test_the_portal_opens_a_request_in_the_first_stage(portal_account, service, 
     assert StagePassage.objects.get().stage == stages(service)[1]
 
 
+def test_without_a_type_attendant_the_organizations_default_receives_it(
+    organization, portal_account, support, admin_member
+):
+    from atende.accounts.tests.factories import MemberFactory
+    from atende.workflow.models import RequestSettings
+
+    nobodys = service_request_type(organization, area=support)
+    attendant = MemberFactory(organization=organization)
+    RequestSettings.objects.create(default_attendant=attendant)
+    values = {"endereco": "Rua A, 10"}
+
+    ticket = request_open(actor=portal_account, request_type=nobodys, title="X", values=values)
+    assert ticket.assignee == attendant
+
+    attendant.is_active = False  # someone who left receives nothing
+    attendant.save()
+    ticket = request_open(actor=portal_account, request_type=nobodys, title="Y", values=values)
+    assert ticket.assignee is None
+
+
 def test_a_required_field_left_empty_refuses_the_request(portal_account, service):
     with pytest.raises(InvalidFields) as refused:
         request_open(actor=portal_account, request_type=service, title="X", values={})
