@@ -75,6 +75,11 @@ class StageFieldsForm(forms.Form):
                     sent[item.field.key] = value
                 continue
             sent[item.field.key] = value.isoformat() if hasattr(value, "isoformat") else value
+        # A read-only or hidden field posted anyway (a crafted form) goes to the service as
+        # sent: it refuses the change naming the field, instead of the form ignoring it.
+        for name, raw in [*self.data.items(), *self.files.items()]:
+            if name.startswith(PREFIX) and (name not in self.fields or self.fields[name].disabled):
+                sent[name.removeprefix(PREFIX)] = raw
         return sent
 
 

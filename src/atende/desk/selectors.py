@@ -283,3 +283,32 @@ def ticket_passages(*, ticket: Ticket) -> list:
         .select_related("stage")
         .order_by("-entered_at", "-pk")
     )
+
+
+def request_type_catalog(*, active_only: bool = False) -> list:
+    """The organization's request types with their stages (and rules) and fields, in order, for
+    the API (four queries whatever the number of types)."""
+    from django.db.models import Prefetch
+
+    from atende.workflow.models import RequestField, RequestType, Stage, StageFieldRule
+
+    types = RequestType.objects.select_related("group").order_by("group__position", "position")
+    if active_only:
+        types = types.filter(is_active=True, group__is_active=True, stages__isnull=False)
+    rules = StageFieldRule.objects.select_related("field")
+    return list(
+        types.distinct().prefetch_related(
+            Prefetch(
+                "stages",
+                queryset=Stage.objects.order_by("position").prefetch_related(
+                    Prefetch("rules", queryset=rules)
+                ),
+                to_attr="stage_list",
+            ),
+            Prefetch(
+                "fields",
+                queryset=RequestField.objects.order_by("position", "pk"),
+                to_attr="field_list",
+            ),
+        )
+    )

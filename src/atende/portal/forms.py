@@ -17,3 +17,11 @@ class MessageForm(forms.Form):
         label=_("Message"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     attachments = AttachmentsField(label=_("Attachments"))
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Token name"),
+        max_length=80,
+        help_text=_("Where it will be used, e.g. “ERP da loja”."),
+    )

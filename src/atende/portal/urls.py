@@ -3,7 +3,7 @@ resolves it without asking for a staff membership)."""
 
 from django.urls import path
 
-from atende.portal.views import auth, requests
+from atende.portal.views import auth, requests, tokens
 
 app_name = "portal"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("sair/", auth.logout_view, name="logout"),
     path("senha/<str:token>/", auth.password_set_view, name="password_set"),
     path("solicitacoes/", requests.request_list_view, name="requests"),
+    path("acesso-api/", tokens.tokens_view, name="tokens"),
+    path("acesso-api/<id:pk>/revogar/", tokens.token_revoke_view, name="token_revoke"),
     path("solicitacoes/nova/", requests.request_new_view, name="request_new"),
     path("solicitacoes/<id:number>/", requests.request_detail_view, name="request"),
     path(

@@ -187,3 +187,15 @@ class Ticket(TenantModel):
     @property
     def is_closed(self) -> bool:
         return self.status in CLOSED_STATUSES
+
+    @property
+    def is_customers_turn(self) -> bool:
+        """Whether the request waits for the customer (an understanding to approve, a stage
+        of theirs, or an untyped ticket waiting for an answer); never once closed."""
+        if self.is_closed:
+            return False
+        if self.understanding_state == "pending":
+            return True
+        if self.stage_id is None:
+            return self.status == TicketStatus.WAITING
+        return self.stage.is_customers_turn

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from atende.accounts.models import PortalAccount
-from atende.accounts.permissions import require
+from atende.accounts.permissions import can, require
 from atende.core.errors import DomainError, ErrorCode
 from atende.customers.models import Contact, Customer
 from atende.desk.errors import DeskError
@@ -65,16 +65,22 @@ def _check(actor: Actor, ticket: Ticket, permission: DeskPerm = DeskPerm.CHANGE)
         )
 
 
-def _customers_turn(ticket: Ticket) -> bool:
-    if ticket.understanding_state == "pending":
-        return True
-    if ticket.stage_id is None:
-        return ticket.status == TicketStatus.WAITING
-    return ticket.stage.is_customers_turn
+def moves_for(actor: Actor, ticket: Ticket) -> list[Move]:
+    """The moves `actor` may make on the request now: the stage's, for staff who may change
+    it; only send (forward) or cancel for the customer, on their turn and with no understanding
+    waiting for their answer."""
+    if ticket.stage_id is None or ticket.is_closed:
+        return []
+    moves = allowed_moves(ticket.stage)
+    if isinstance(actor, PortalAccount):
+        if not ticket.is_customers_turn or ticket.understanding_state == "pending":
+            return []
+        return [move for move in moves if move in (Move.FORWARD, Move.CANCEL)]
+    return moves if can(actor, DeskPerm.CHANGE, ticket) else []
 
 
 def _require_customers_turn(actor: Actor, ticket: Ticket) -> None:
-    if isinstance(actor, PortalAccount) and not _customers_turn(ticket):
+    if isinstance(actor, PortalAccount) and not ticket.is_customers_turn:
         raise DomainError(
             "Agora é a vez da empresa: você pode escrever na discussão e anexar arquivos.",
             code=DeskError.NOT_CUSTOMERS_TURN,

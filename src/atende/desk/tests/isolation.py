@@ -21,7 +21,15 @@ def ticket(organization):
     return {"number": TicketFactory(organization=organization).number}
 
 
-@isolation_factory("desk:request_stage", "desk:request_understanding", "desk:ticket_delete")
+@isolation_factory(
+    "desk:request_stage",
+    "desk:request_understanding",
+    "desk:ticket_delete",
+    "api:get_flow",
+    "api:update_fields",
+    "api:move_request",
+    "api:write_understanding",
+)
 def request_at_analysis(organization):
     return {"number": typed_request(organization).number}
 
@@ -114,3 +122,22 @@ route_access(
 route_access("api:update_ticket", needs=DeskPerm.CHANGE, body=_ticket_patch)
 route_access("api:reply_ticket", "api:note_ticket", needs=DeskPerm.CHANGE, body={"body": "Olá!"})
 route_access("api:add_ticket_time", needs=DeskPerm.CHANGE, body={"hours": 1, "note": "Análise"})
+
+
+def _request_type_body(organization, kwargs) -> dict:
+    from atende.workflow.models import RequestType
+    from atende.workflow.tests.factories import service_request_type
+
+    request_type = RequestType.objects.filter(name="Solicitação de serviço").first()
+    request_type = request_type or service_request_type(
+        organization, area=AreaFactory(organization=organization)
+    )
+    return {"request_type_id": request_type.pk, "title": "Trocar roteador",
+            "values": {"endereco": "Rua A"}}  # fmt: skip
+
+
+route_access("api:list_request_types", "api:get_flow", needs=DeskPerm.VIEW)
+route_access("api:open_request", needs=DeskPerm.ADD, body=_request_type_body)
+route_access("api:update_fields", needs=DeskPerm.CHANGE, body={"values": {"horario": "Tarde"}})
+route_access("api:move_request", needs=DeskPerm.CHANGE, body={"move": "forward"})
+route_access("api:write_understanding", needs=DeskPerm.CHANGE, body={"text": "Instalar um ponto."})

@@ -56,7 +56,14 @@ def _request(organization, *, understanding: bool = False) -> dict:
 
 
 @isolation_factory(
-    "portal:request", "portal:request_message", "portal:request_fields", "portal:request_move"
+    "portal:request",
+    "portal:request_message",
+    "portal:request_fields",
+    "portal:request_move",
+    "api:portal_get_request",
+    "api:portal_write_message",
+    "api:portal_update_fields",
+    "api:portal_move_request",
 )
 def portal_request(organization):
     return _request(organization)
@@ -77,7 +84,7 @@ def portal_request_file(organization):
     return {**kwargs, "key": entry.attachments.get().stored_file.key}
 
 
-@isolation_factory("portal:request_understanding")
+@isolation_factory("portal:request_understanding", "api:portal_decide_understanding")
 def portal_request_awaiting_approval(organization):
     return _request(organization, understanding=True)
 
@@ -125,3 +132,38 @@ def contact_with_portal_access(organization):
 
 
 route_access("portal_admin:grant", "portal_admin:revoke", needs=CustomerPerm.CHANGE, body={})
+
+
+@isolation_factory("portal:token_revoke")
+def portal_token(organization):
+    from atende.portal.tokens import portal_token_create
+
+    account = portal_account_for(organization)
+    token, _ = portal_token_create(account=account, name="ERP da loja")
+    return {"pk": token.pk, "_owner": account.email}
+
+
+def _portal_request_type(organization, kwargs) -> dict:
+    from atende.desk.tests.factories import AreaFactory
+    from atende.workflow.models import RequestType
+    from atende.workflow.tests.factories import service_request_type
+
+    request_type = RequestType.objects.filter(name="Solicitação de serviço").first()
+    request_type = request_type or service_request_type(
+        organization, area=AreaFactory(organization=organization)
+    )
+    return {"request_type_id": request_type.pk, "title": "Trocar roteador",
+            "values": {"endereco": "Rua A"}}  # fmt: skip
+
+
+route_access("portal:tokens", needs=PORTAL_SIGNED_IN, body={"name": "ERP da loja"})
+route_access("portal:token_revoke", needs=PORTAL_SIGNED_IN, body={})
+route_access("api:portal_list_request_types", "api:portal_list_requests", "api:portal_get_request",
+             needs=PORTAL_SIGNED_IN)  # fmt: skip
+route_access("api:portal_open_request", needs=PORTAL_SIGNED_IN, body=_portal_request_type)
+route_access("api:portal_write_message", needs=PORTAL_SIGNED_IN, body={"body": "Mais fotos."})
+route_access(
+    "api:portal_update_fields", needs=PORTAL_SIGNED_IN, body={"values": {"horario": "Tarde"}}
+)
+route_access("api:portal_move_request", needs=PORTAL_SIGNED_IN, body={"move": "forward"})
+route_access("api:portal_decide_understanding", needs=PORTAL_SIGNED_IN, body={"approve": True})

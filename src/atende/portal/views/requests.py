@@ -11,6 +11,7 @@ from atende.desk.forms_requests import DecisionForm, MoveForm, StageFieldsForm
 from atende.desk.selectors import ticket_opening_attachments, ticket_passages
 from atende.desk.services.requests import (
     customer_message,
+    moves_for,
     request_fields_update,
     request_move,
     request_open,
@@ -29,7 +30,7 @@ from atende.portal.selectors import (
     request_type_choices,
 )
 from atende.portal.views.base import portal_login_required, portal_url
-from atende.workflow.engine import Move, allowed_moves, first_stage, visible_fields
+from atende.workflow.engine import first_stage, visible_fields
 from atende.workflow.models import RequestType
 
 
@@ -88,14 +89,9 @@ def request_new_view(request):
 
 def _detail(request, ticket, status: int = 200, **forms):
     account = request.portal_account
-    turn = _customers_turn(ticket)
-    editable = turn and not ticket.is_closed
+    turn = editable = ticket.is_customers_turn
     stage_fields = visible_fields(ticket.stage, ticket.field_values) if ticket.stage_id else []
-    moves = []
-    if editable and ticket.stage_id and ticket.understanding_state != "pending":
-        moves = [
-            move for move in allowed_moves(ticket.stage) if move in (Move.FORWARD, Move.CANCEL)
-        ]
+    moves = moves_for(account, ticket)
     context = {
         "ticket": ticket,
         "account": account,
@@ -115,14 +111,6 @@ def _detail(request, ticket, status: int = 200, **forms):
         "decision_form": forms.get("decision_form") or DecisionForm(),
     }
     return render(request, "portal/request_detail.html", context, status=status)
-
-
-def _customers_turn(ticket) -> bool:
-    if ticket.is_closed:
-        return False
-    if ticket.understanding_state == "pending":
-        return True
-    return ticket.stage.is_customers_turn if ticket.stage_id else ticket.status == "waiting"
 
 
 @portal_login_required

@@ -15,6 +15,7 @@ from atende.tenancy.tests.walker import (
     API_OPERATIONS,
     ORGANIZATION_ROUTES,
     PAGE_ROUTES,
+    STAFF_API_OPERATIONS,
     WALKED_ROUTES,
     call,
     changed_tables,
@@ -117,7 +118,7 @@ def test_anonymous_visitor_is_sent_to_sign_in(route, organization, other_organiz
 
 
 def _api_object_operations():
-    return [route for route in API_OPERATIONS if route.object_parameters]
+    return [route for route in STAFF_API_OPERATIONS if route.object_parameters]
 
 
 @pytest.mark.parametrize("route", _api_object_operations(), ids=route_id)

@@ -17,6 +17,7 @@ from atende.tenancy.models import TenantModel
 from atende.tenancy.testing import RouteAccess, registered_access, registered_factories
 
 API_PREFIX = "/api/v1"
+PORTAL_API_PREFIX = "/portal/"
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,11 @@ class Route:
     @property
     def is_api(self) -> bool:
         return bool(self.method)
+
+    @property
+    def in_portal_api(self) -> bool:
+        """The customers' API (`/portal/…`): portal tokens, not members' tokens."""
+        return self.api_path.startswith(PORTAL_API_PREFIX)
 
     @property
     def in_organization(self) -> bool:
@@ -85,8 +91,9 @@ def _api_operations() -> list[Route]:
     import re
 
     routes = []
-    for _prefix, router in api._routers:
-        for path, path_view in router.path_operations.items():
+    for prefix, router in api._routers:
+        for relative, path_view in router.path_operations.items():
+            path = prefix.rstrip("/") + relative
             parameters = tuple(re.findall(r"{(\w+)}", path))
             for operation in path_view.operations:
                 for method in operation.methods:
@@ -110,7 +117,9 @@ PAGE_ROUTES = _page_routes(get_resolver().url_patterns)
 ORGANIZATION_ROUTES = [route for route in PAGE_ROUTES if route.in_organization]
 PORTAL_ROUTES = [route for route in PAGE_ROUTES if route.in_portal]
 API_OPERATIONS = _api_operations()
-WALKED_ROUTES = ORGANIZATION_ROUTES + API_OPERATIONS
+STAFF_API_OPERATIONS = [route for route in API_OPERATIONS if not route.in_portal_api]
+PORTAL_API_OPERATIONS = [route for route in API_OPERATIONS if route.in_portal_api]
+WALKED_ROUTES = ORGANIZATION_ROUTES + STAFF_API_OPERATIONS
 API_DOCUMENT_ROUTES = {"api:openapi-json", "api:openapi-view"}
 
 

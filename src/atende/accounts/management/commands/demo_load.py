@@ -50,6 +50,7 @@ class Command(BaseCommand):
             )
         logins: list[tuple[str, str, str]] = []
         notes: list[str] = []
+        extra_lines: list[str] = []  # what the apps' demo data adds (portal logins…)
         with transaction.atomic():
             if production:
                 notes.append(self._withhold_platform_user())
@@ -79,8 +80,10 @@ class Command(BaseCommand):
                     self._member(shared, sectors["Suporte"], False)
                     logins.append((name, shared.email, "Suporte (duas empresas)"))
                     members = list(Member.objects.select_related("user", "sector"))
-                    self._load_app_demo_data(organization, members)
+                    extra_lines += self._load_app_demo_data(organization, members)
         self._print(logins)
+        for line in extra_lines:
+            self.stdout.write(line)
         for note in notes:
             self.stdout.write(self.style.WARNING(note))
 
@@ -113,9 +116,10 @@ class Command(BaseCommand):
         )
         return member
 
-    def _load_app_demo_data(self, organization: Organization, members: list[Member]) -> None:
+    def _load_app_demo_data(self, organization: Organization, members: list[Member]) -> list[str]:
         """Each app may ship `<app>/demo.py` with `load(organization, members)`; it must be
-        idempotent too."""
+        idempotent too, and may return lines to print after the logins."""
+        lines: list[str] = []
         for config in apps.get_app_configs():
             if not config.name.startswith("atende."):
                 continue
@@ -125,7 +129,10 @@ class Command(BaseCommand):
                 if exc.name != f"{config.name}.demo":
                     raise
                 continue
-            module.load(organization=organization, members=members, stdout=self.stdout)
+            lines += (
+                module.load(organization=organization, members=members, stdout=self.stdout) or []
+            )
+        return lines
 
     def _print(self, logins: list[tuple[str, str, str]]) -> None:
         self.stdout.write(self.style.SUCCESS("Dados de demonstração prontos."))
