@@ -141,6 +141,7 @@ def test_a_revoked_or_foreign_token_reaches_nothing(client, customer_account, se
     token, plain = portal_token_create(account=customer_account, name="ERP")
     call = _api(client, plain)
     assert call("get", "/portal/requests").status_code == 200
+    assert call("get", "/tickets").status_code == 401  # a customer's token is no staff token
 
     portal_token_revoke(account=customer_account, token=token)
     assert call("get", "/portal/requests").status_code == 401
