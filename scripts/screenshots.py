@@ -45,6 +45,19 @@ PAGES = [
     ("desk-areas", "/{org}/configuracoes/atendimentos/", None),
     ("not-found", "/{org}/nao-existe/", None),
 ]
+# The Webdesk, signed in as the demo customer's manager (sees every request of the customer).
+PORTAL_PAGES = [
+    ("portal-requests", "/{org}/webdesk/solicitacoes/", None),
+    ("portal-my-turn", "/{org}/webdesk/solicitacoes/?filtro=minha-vez", None),
+    (
+        "portal-request",
+        "/{org}/webdesk/solicitacoes/?filtro=minha-vez",
+        "a.request-title",
+    ),
+    ("portal-new", "/{org}/webdesk/solicitacoes/nova/", None),
+    ("portal-new-form", "/{org}/webdesk/solicitacoes/nova/?tipo=", "input[name=tipo]"),
+    ("portal-tokens", "/{org}/webdesk/acesso-api/", None),
+]
 
 
 def rendered_error_page(template: str) -> str:
@@ -74,6 +87,31 @@ def shoot(page, path: Path) -> None:
     page.screenshot(path=path, full_page=True)
 
 
+def shoot_portal(browser, viewport, label: str, options, out: Path) -> None:
+    context = browser.new_context(viewport=viewport, locale="pt-BR")
+    page = context.new_page()
+    page.goto(f"{options.base}/{options.org}/webdesk/entrar/")
+    shoot(page, out / f"{label}-portal-login.png")
+    page.fill("#id_email", options.portal_email)
+    page.fill("#id_password", options.password)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    for name, path, follow in PORTAL_PAGES:
+        page.goto(options.base + path.format(org=options.org))
+        if follow:
+            target = page.locator(follow).first
+            if target.count() == 0:
+                sys.stderr.write(f"skipped {name}: nothing matches {follow}\n")
+                continue
+            if name == "portal-new-form":  # choose the first type, then continue
+                target.check()
+                page.click("main form button[type=submit]")
+            else:
+                target.click()
+        shoot(page, out / f"{label}-{name}.png")
+    context.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", default="http://127.0.0.1:8000")
@@ -81,6 +119,9 @@ def main() -> int:
     parser.add_argument("--org", default="demo", help="organization slug")
     parser.add_argument("--email", default="admin@demo.local")
     parser.add_argument("--password", default="atende-demo-2026")
+    parser.add_argument(
+        "--portal-email", default="", help="a Webdesk login, e.g. gerente@demo-cliente.local"
+    )
     options = parser.parse_args()
     out = Path(options.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -113,6 +154,9 @@ def main() -> int:
                     link.click()
                 shoot(page, out / f"{label}-{name}.png")
                 saved += 1
+            if options.portal_email:
+                shoot_portal(browser, viewport, label, options, out)
+                saved += len(PORTAL_PAGES)
             # The menus open, as they look over the page.
             page.goto(f"{options.base}/{options.org}/")
             page.click(".user-menu summary")

@@ -34,7 +34,7 @@ SERVICE_REQUEST = {
     ],
     "rules": {
         "Descrição do cliente": {"endereco": "required", "data": "hidden", "laudo": "hidden"},
-        "Análise": {"endereco": "readonly", "laudo": "hidden"},
+        "Análise": {"endereco": "readonly", "data": "hidden", "laudo": "hidden"},
         "Execução": {"endereco": "readonly", "horario": "readonly", "data": "required"},
     },
 }

@@ -79,6 +79,7 @@ def test_a_typed_request_from_the_portal_to_its_conclusion(
 
     customer.reload()
     assert "Trocar o roteador, com visita técnica à tarde." in customer.content()
+    assert customer.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     customer.click("button[name=approve][value='1']")
     customer.wait_for_load_state("networkidle")
 
