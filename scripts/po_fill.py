@@ -1,6 +1,7 @@
-"""Fill empty or fuzzy msgstr entries of the pt_BR catalog from a {msgid: msgstr} dict file.
+"""Fill empty or fuzzy msgstr entries of the pt_BR catalog from other translations.
 
-Usage: python scripts/po_fill.py translations.py   (a file defining T = {...}); prints what is
+Usage: python scripts/po_fill.py SOURCE...   each a .py file defining T = {msgid: msgstr}, or a
+.po catalog (its translated, non-fuzzy entries: e.g. the other side of a merge). Prints what is
 still missing. Development aid for `make messages`."""
 
 import re
@@ -18,8 +19,21 @@ def _joined(block: str) -> str:
     return "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', block))
 
 
-def main(path: str) -> int:
-    translations = runpy.run_path(path)["T"]
+def _translations(path: str) -> dict[str, str]:
+    if not path.endswith(".po"):
+        return runpy.run_path(path)["T"]
+    found = {}
+    for comments, msgid_block, msgstr_block in ENTRY.findall(Path(path).read_text()):
+        msgid, msgstr = _joined(msgid_block), _joined(msgstr_block)
+        if msgid and msgstr and "fuzzy" not in comments:
+            found[msgid] = msgstr
+    return found
+
+
+def main(paths: list[str]) -> int:
+    translations: dict[str, str] = {}
+    for path in paths:
+        translations.update(_translations(path))
     missing = []
 
     def fill(match: re.Match) -> str:
@@ -43,4 +57,4 @@ def main(path: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1:]))

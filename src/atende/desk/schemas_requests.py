@@ -19,7 +19,12 @@ FieldValue = (
     | bool
     | None
 )
-Values = Annotated[dict[FieldKey, FieldValue], Field(max_length=100)]
+# Keys outside the pattern are refused: say so in the document too (patternProperties alone
+# would let any other key through).
+Values = Annotated[
+    dict[FieldKey, FieldValue],
+    Field(max_length=100, json_schema_extra={"additionalProperties": False}),
+]
 Reason = Annotated[str, Field(max_length=2000, pattern=MULTI_LINE_PATTERN)]
 MoveName = Literal[tuple(move.value for move in Move)]
 

@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
+from atende.accounts.models import PortalAccount
 from atende.desk.models import Area, Ticket, TicketStatus, TimelineEntry
 from atende.desk.sla import Sla, organization_today, sla_state
 from atende.tenancy.context import activate
@@ -22,7 +23,15 @@ def test_demo_tickets_cover_statuses_and_sla_states_once():
         tickets = list(Ticket.objects.all())
         today = organization_today(demo)
         states = {sla_state(due_on=t.due_on, is_closed=t.is_closed, today=today) for t in tickets}
-        assert len(tickets) == 300
+        typed = [t for t in tickets if t.request_type_id]
+        assert len(tickets) - len(typed) == 300
+        assert len(typed) == 4  # the portal's demo requests, at several stages
+        assert {t.request_type.name for t in typed} == {
+            "Solicitação de serviço",
+            "Alteração cadastral",
+        }
+        assert {t.status for t in typed} >= {"waiting", "resolving", "done"}
+        assert PortalAccount.objects.filter(is_active=True).count() == 2
         assert {t.status for t in tickets} == set(TicketStatus.values)
         assert {Sla.OVERDUE, Sla.TODAY, Sla.TOMORROW, Sla.ON_TIME, Sla.NONE} <= states
         assert sorted(Area.objects.values_list("name", flat=True)) == [
@@ -31,4 +40,4 @@ def test_demo_tickets_cover_statuses_and_sla_states_once():
             "Suporte",
         ]
         assert TimelineEntry.objects.filter(kind="reply").count() > 100
-        assert sorted(t.number for t in tickets) == list(range(1, 301))
+        assert sorted(t.number for t in tickets) == list(range(1, 305))
