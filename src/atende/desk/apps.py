@@ -15,8 +15,8 @@ class DeskConfig(AppConfig):
         )
         from atende.desk import audit, customer_tab, files, notifications, permissions  # noqa: F401
         from atende.desk.permissions import DeskPerm
-        from atende.workflow.permissions import WorkflowPerm
         from atende.tenancy.search import register_search_source
+        from atende.workflow.permissions import WorkflowPerm
 
         register_module("desk", "Atendimentos", models=("ticket", "area"))
         register_search_source("ticket", "desk.Ticket")
