@@ -282,9 +282,9 @@ def test_rules_keep_a_row_only_for_cells_that_are_not_editable(admin_member, org
         rules={(first.pk, address.pk): "editable", (first.pk, report.pk): "readonly"},
     )
 
-    assert dict(
-        StageFieldRule.objects.filter(stage=first).values_list("field__key", "rule")
-    ) == {"laudo": "readonly"}
+    assert dict(StageFieldRule.objects.filter(stage=first).values_list("field__key", "rule")) == {
+        "laudo": "readonly"
+    }
     # Cells left out lose their row too: the matrix posts every cell.
     assert StageFieldRule.objects.exclude(stage=first).count() == 0
 
