@@ -25,7 +25,17 @@ class RequestSettingsForm(forms.Form):
         self.fields["default_attendant"].queryset = _active_members()
 
 
-class GroupRowForm(forms.Form):
+class _Row(forms.Form):
+    """A row of a list form: an existing object (its id posted back) or a new one."""
+
+    @property
+    def is_existing(self) -> bool:
+        if self.is_bound:
+            return bool(self.data.get(self.add_prefix("id")))
+        return bool(self.initial.get("id"))
+
+
+class GroupRowForm(_Row):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     name = forms.CharField(label=_("Group"), max_length=80)
     position = forms.IntegerField(label=_("Order"), min_value=0, max_value=999, initial=0)
@@ -63,7 +73,7 @@ class RequestTypeForm(forms.Form):
         self.fields["default_attendant"].queryset = _active_members()
 
 
-class StageRowForm(forms.Form):
+class StageRowForm(_Row):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     name = forms.CharField(label=_("Stage"), max_length=80)
     responsibility = forms.ChoiceField(
@@ -98,7 +108,7 @@ class StageRowForm(forms.Form):
 StageFormSet = forms.formset_factory(StageRowForm, extra=1, can_delete=True)
 
 
-class FieldRowForm(forms.Form):
+class FieldRowForm(_Row):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     label = forms.CharField(label=_("Label"), max_length=80)
     key = forms.CharField(
@@ -117,7 +127,7 @@ class FieldRowForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        if self.initial.get("id") or (self.is_bound and self.data.get(self.add_prefix("id"))):
+        if self.is_existing:
             # The key is how requests store the value: fixed once the field exists.
             self.fields["key"].widget.attrs["readonly"] = True
             self.fields["key"].help_text = ""

@@ -193,6 +193,10 @@ def test_a_choice_field_without_options_is_refused_beside_it(client_as, admin_me
     page = response.content.decode()
     assert 'id="id_fields-4-choices_error"' in page
     assert "Um campo de escolha precisa de opções" in page
+    # the rows shown again stay existing rows (deletable, key fixed) and the new one stays new
+    assert 'name="fields-3-DELETE"' in page
+    assert 'name="fields-0-key" value="endereco" maxlength="40" readonly' in page
+    assert page.count("Novo campo") == 1
     assert service.fields.count() == 4
 
 
