@@ -8,9 +8,10 @@ an InvalidFields, so a page can put each message beside its input; "" names the 
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import cast
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, ProtectedError
+from django.db.models import F, Model, ProtectedError
 from django.utils.text import slugify
 
 from atende.accounts.permissions import require
@@ -82,7 +83,8 @@ def groups_save(*, actor: Member, rows: Sequence[GroupRow]) -> list[RequestGroup
     deleted, only made inactive (their types keep their requests)."""
     require(actor, WorkflowPerm.MANAGE_TYPES)
     errors: dict[str, list[str]] = {}
-    groups, seen = [], set()
+    groups: list[RequestGroup] = []
+    seen: set[str] = set()
     for index, row in enumerate(rows):
         group = row.group or RequestGroup()
         group.name, group.position, group.is_active = row.name.strip(), row.position, row.is_active
@@ -183,8 +185,8 @@ class StageRow:
 def _area_exists(area_id: int) -> bool:
     # By the relation, not by import: workflow knows the desk's area only by name. The
     # related model's manager is scoped to the active organization.
-    area_model = Stage._meta.get_field("area").related_model
-    return bool(area_model._default_manager.filter(pk=area_id).exists())
+    area_model = cast("type[Model]", Stage._meta.get_field("area").related_model)
+    return area_model._default_manager.filter(pk=area_id).exists()
 
 
 def _stage_row_errors(
@@ -231,7 +233,8 @@ def stages_save(
         raise DomainError("A mesma etapa aparece duas vezes.", field=LIST)
     if not rows and request_type.is_active:
         _add(errors, LIST, "Um tipo ativo precisa de pelo menos uma etapa; desative-o antes.")
-    stages, names = [], set()
+    stages: list[Stage] = []
+    names: set[str] = set()
     for index, row in enumerate(rows):
         stage = existing[row.stage.pk] if row.stage is not None else Stage(position=0)
         stage.request_type = request_type
@@ -337,7 +340,8 @@ def fields_save(
     if not set(kept) <= set(existing) or len(set(kept)) != len(kept):
         raise DomainError("Um dos campos não é deste tipo.", field=LIST)
     errors: dict[str, list[str]] = {}
-    fields, keys = [], set()
+    fields: list[RequestField] = []
+    keys: set[str] = set()
     for index, row in enumerate(rows):
         if row.field is not None:
             row = replace(row, field=existing[row.field.pk])
@@ -378,11 +382,12 @@ def rules_save(
     wanted = {cell: rule for cell, rule in rules.items() if rule != FieldRule.EDITABLE}
     # Row by row, so the audit log shows each cell that changed.
     for row in StageFieldRule.objects.filter(stage_id__in=stage_ids):
-        rule = wanted.pop((row.stage_id, row.field_id), None)
-        if rule is None:
+        cell = (row.stage_id, row.field_id)
+        wanted_rule = wanted.pop(cell) if cell in wanted else None
+        if wanted_rule is None:
             row.delete()
-        elif rule != row.rule:
-            row.rule = rule
+        elif wanted_rule != row.rule:
+            row.rule = wanted_rule
             row.save(update_fields=["rule"])
     for (stage_id, field_id), rule in sorted(wanted.items()):
         StageFieldRule.objects.create(stage_id=stage_id, field_id=field_id, rule=rule)
