@@ -26,7 +26,13 @@ class RequestSettingsForm(forms.Form):
 
 
 class _Row(forms.Form):
-    """A row of a list form: an existing object (its id posted back) or a new one."""
+    """A row of a list form: an existing object (its id posted back) or a new one, which
+    comes after the others (`next_position`)."""
+
+    def __init__(self, *args, next_position: int = 0, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if "position" in self.fields:
+            self.fields["position"].initial = next_position
 
     @property
     def is_existing(self) -> bool:
@@ -38,7 +44,7 @@ class _Row(forms.Form):
 class GroupRowForm(_Row):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     name = forms.CharField(label=_("Group"), max_length=80)
-    position = forms.IntegerField(label=_("Order"), min_value=0, max_value=999, initial=0)
+    position = forms.IntegerField(label=_("Order"), min_value=0, max_value=999)
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
 
 
@@ -123,7 +129,7 @@ class FieldRowForm(_Row):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    position = forms.IntegerField(label=_("Order"), min_value=0, max_value=999, initial=0)
+    position = forms.IntegerField(label=_("Order"), min_value=0, max_value=999)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -75,6 +75,11 @@ def _known(objects: dict, pk: int | None):
     return objects[pk]
 
 
+def _after(rows) -> int:
+    """The order a new row gets: after the existing ones."""
+    return max((row.position for row in rows), default=0) + 1
+
+
 def _list_url(request: MemberRequest) -> str:
     return org_reverse("desk:request_types", organization=request.organization)
 
@@ -98,7 +103,9 @@ def _list_page(request, *, settings_form=None, group_formset=None, group_errors=
             {"id": g.pk, "name": g.name, "position": g.position, "is_active": g.is_active}
             for g in groups
         ]
-        group_formset = GroupFormSet(prefix="groups", initial=initial)
+        group_formset = GroupFormSet(
+            prefix="groups", initial=initial, form_kwargs={"next_position": _after(groups)}
+        )
     context = {
         "groups": groups,
         "settings_form": settings_form,
@@ -132,7 +139,9 @@ def request_settings_view(request: MemberRequest) -> HttpResponse:
 def request_groups_view(request: MemberRequest) -> HttpResponse:
     require(request.member, WorkflowPerm.MANAGE_TYPES)
     known = {group.pk: group for group in request_group_choices()}
-    formset = GroupFormSet(request.POST, prefix="groups")
+    formset = GroupFormSet(
+        request.POST, prefix="groups", form_kwargs={"next_position": _after(known.values())}
+    )
     errors: list[str] = []
     if formset.is_valid():
         forms = [form for form in formset.forms if form.cleaned_data]
@@ -185,6 +194,7 @@ def _type_page(request, request_type, **bound) -> HttpResponse:
     )
     field_formset = bound.get("field_formset") or FieldFormSet(
         prefix="fields",
+        form_kwargs={"next_position": _after(fields)},
         initial=[
             {"id": f.pk, "label": f.label, "key": f.key, "kind": f.kind, "choices": f.choices}
             | {"position": f.position}
@@ -314,7 +324,9 @@ def request_type_fields_view(request: MemberRequest, pk: int) -> HttpResponse:
     require(request.member, WorkflowPerm.MANAGE_TYPES)
     request_type = request_type_get(pk=pk)
     known = {field.pk: field for field in request_type_fields(request_type=request_type)}
-    formset = FieldFormSet(request.POST, prefix="fields")
+    formset = FieldFormSet(
+        request.POST, prefix="fields", form_kwargs={"next_position": _after(known.values())}
+    )
     errors: list[str] = []
     if formset.is_valid():
         kept = [f for f in formset.forms if f.cleaned_data and not f.cleaned_data["DELETE"]]

@@ -347,3 +347,27 @@ def test_the_type_page_runs_a_fixed_number_of_queries(
 
     assert response.status_code == 200
     assert response.content.decode().count("<fieldset>") == 4  # three stages and a new one
+
+
+def test_the_untouched_new_row_is_ignored_and_a_new_one_comes_last(
+    client_as, admin_member, organization
+):
+    service_request_type(organization)
+    change_of_details_type(organization)
+    client = client_as(admin_member)
+    page = client.get(_url(organization, "request_types")).content.decode()
+    support, registry = RequestGroup.objects.order_by("name").reverse()
+    assert 'name="groups-2-position" value="1"' in page  # both groups sit at 0
+
+    rows = [
+        {"id": str(support.pk), "name": "Suporte", "position": "0", "is_active": "on"},
+        {"id": str(registry.pk), "name": "Cadastro", "position": "0"},
+        {"name": "", "position": "1", "is_active": "on"},  # as the page shows it
+    ]
+    response = client.post(_url(organization, "request_groups"), _formset("groups", rows, 2))
+
+    assert response.status_code == 302
+    assert sorted(RequestGroup.objects.values_list("name", "is_active")) == [
+        ("Cadastro", False),
+        ("Suporte", True),
+    ]
