@@ -43,6 +43,8 @@ PAGES = [
     ("desk-ticket", "/{org}/atendimentos/?scope=all", "table.list tbody td:nth-child(3) a"),
     ("desk-new", "/{org}/atendimentos/novo/", None),
     ("desk-areas", "/{org}/configuracoes/atendimentos/", None),
+    ("request-types", "/{org}/configuracoes/solicitacoes/", None),
+    ("request-type", "/{org}/configuracoes/solicitacoes/", "table.list tbody a"),
     ("not-found", "/{org}/nao-existe/", None),
 ]
 # The Webdesk, signed in as the demo customer's manager (sees every request of the customer).

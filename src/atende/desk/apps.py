@@ -16,6 +16,7 @@ class DeskConfig(AppConfig):
         from atende.desk import audit, customer_tab, files, notifications, permissions  # noqa: F401
         from atende.desk.permissions import DeskPerm
         from atende.tenancy.search import register_search_source
+        from atende.workflow.permissions import WorkflowPerm
 
         register_module("desk", "Atendimentos", models=("ticket", "area"))
         register_search_source("ticket", "desk.Ticket")
@@ -24,4 +25,8 @@ class DeskConfig(AppConfig):
         )
         register_settings_section(
             "desk", NavSection("Atendimentos", "desk:areas", 30, DeskPerm.MANAGE_AREAS)
+        )
+        register_settings_section(
+            "request_types",
+            NavSection("Solicitações", "desk:request_types", 35, WorkflowPerm.MANAGE_TYPES),
         )

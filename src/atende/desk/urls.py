@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from atende.desk.views import areas, queue, requests, ticket
+from atende.desk.views import areas, queue, request_types, requests, ticket
 
 app_name = "desk"
 
@@ -32,4 +32,40 @@ urlpatterns = [
     path("configuracoes/atendimentos/", areas.area_list_view, name="areas"),
     path("configuracoes/atendimentos/nova/", areas.area_edit_view, name="area_new"),
     path("configuracoes/atendimentos/<id:pk>/", areas.area_edit_view, name="area_edit"),
+    path("configuracoes/solicitacoes/", request_types.request_type_list_view, name="request_types"),
+    path(
+        "configuracoes/solicitacoes/atendente/",
+        request_types.request_settings_view,
+        name="request_settings",
+    ),
+    path(
+        "configuracoes/solicitacoes/grupos/",
+        request_types.request_groups_view,
+        name="request_groups",
+    ),
+    path(
+        "configuracoes/solicitacoes/novo/",
+        request_types.request_type_new_view,
+        name="request_type_new",
+    ),
+    path(
+        "configuracoes/solicitacoes/<id:pk>/",
+        request_types.request_type_edit_view,
+        name="request_type_edit",
+    ),
+    path(
+        "configuracoes/solicitacoes/<id:pk>/etapas/",
+        request_types.request_type_stages_view,
+        name="request_type_stages",
+    ),
+    path(
+        "configuracoes/solicitacoes/<id:pk>/campos/",
+        request_types.request_type_fields_view,
+        name="request_type_fields",
+    ),
+    path(
+        "configuracoes/solicitacoes/<id:pk>/regras/",
+        request_types.request_type_rules_view,
+        name="request_type_rules",
+    ),
 ]

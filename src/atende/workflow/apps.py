@@ -1,3 +1,6 @@
+"""Request groups, types, stages, extra fields and their rules (W1, W2): generic definitions
+that know nothing of tickets. Imports accounts, tenancy and core only."""
+
 from django.apps import AppConfig
 
 
@@ -7,4 +10,7 @@ class WorkflowConfig(AppConfig):
     verbose_name = "Tipos de solicitação"
 
     def ready(self) -> None:
-        from atende.workflow import audit  # noqa: F401
+        from atende.accounts.modules import register_module
+        from atende.workflow import audit, permissions  # noqa: F401
+
+        register_module("workflow", "Tipos de solicitação", models=("requesttype",))
