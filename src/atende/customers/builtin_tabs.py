@@ -1,7 +1,9 @@
 """The registry's own tabs: Cadastro, Contatos, Observações, Documentos, E-mails, Histórico."""
 
+from datetime import date
+
 from atende.customers.forms import CustomerDocumentForm, CustomerEmailForm, CustomerSmsForm
-from atende.customers.models import ExtraField, SmsTemplate
+from atende.customers.models import ExtraField, ExtraFieldKind, SmsTemplate
 from atende.customers.tabs import CustomerTab, register_customer_tab
 
 
@@ -16,7 +18,17 @@ def _registry(request, customer) -> dict:
 def extra_field_values(customer) -> list[tuple[str, object]]:
     """(label, value) of every customer extra field the organization defined."""
     fields = ExtraField.objects.filter(target="customer")
-    return [(field.label, customer.extra.get(field.key)) for field in fields]
+    return [(field.label, _shown(field, customer.extra.get(field.key))) for field in fields]
+
+
+def _shown(field: ExtraField, value: object) -> object:
+    """Dates are stored ISO and shown dd/mm/aaaa, like every other date."""
+    if field.kind == ExtraFieldKind.DATE and isinstance(value, str):
+        try:
+            return date.fromisoformat(value).strftime("%d/%m/%Y")
+        except ValueError:
+            return value
+    return value
 
 
 def _contacts(request, customer) -> dict:

@@ -10,5 +10,6 @@ class CustomerError(StrEnum):
     INVALID_CNPJ = "invalid_cnpj"
     INVALID_CPF = "invalid_cpf"
     INVALID_EMAIL = "invalid_email"
+    INVALID_PHONE = "invalid_phone"
     INVALID_SUBJECT = "invalid_subject"
     ORIGIN = "origin"

@@ -6,10 +6,8 @@ from typing import cast
 from django.db import IntegrityError, transaction
 
 from atende.accounts.permissions import require
-from atende.core.errors import DomainError, ErrorCode
-from atende.core.text import digits
+from atende.core.errors import DomainError, ErrorCode, ErrorCollector
 from atende.core.validation import validate_model_fields
-from atende.customers.errors import CustomerError
 from atende.customers.models import (
     Address,
     Contact,
@@ -23,7 +21,10 @@ from atende.customers.models import (
 from atende.customers.permissions import CustomerPerm
 from atende.customers.services.customers import customer_refresh_search
 from atende.customers.services.extra_fields import extra_values_clean
+from atende.customers.validation import phone_clean, postal_code_clean, sms_consent_check
 from atende.tenancy.models import Member
+
+CONTACT_PHONE_FIELDS = ("phone", "phone_alt", "mobile")
 
 
 @transaction.atomic
@@ -37,17 +38,28 @@ def contact_save(
         raise DomainError("Contato não encontrado.", code=ErrorCode.NOT_FOUND)
     # The extra fields' raw values by key, as forms and the API give them.
     extra = cast("Mapping[str, object] | None", fields.pop("extra", None))
+    errors = ErrorCollector()  # every problem in one answer
+    for name in CONTACT_PHONE_FIELDS:
+        if name in fields:
+            with errors.check():
+                fields[name] = phone_clean(fields[name], field=name, mobile=name == "mobile")
     for name, value in fields.items():
-        setattr(contact, name, value)
+        if not errors.has(name):
+            setattr(contact, name, value)
     if not customer.is_company:
         contact.role = ""
-    if not contact.mobile:
-        contact.sms_consent = False  # consent belongs to a number
-    validate_model_fields(contact, exclude=("extra",))
-    if not contact.name.strip():
-        raise DomainError("Informe o nome do contato.", code=ErrorCode.REQUIRED, field="name")
+    if not errors.has("mobile"):
+        with errors.check():
+            sms_consent_check(mobile=contact.mobile, sms_consent=contact.sms_consent)
+    with errors.check():
+        validate_model_fields(contact, exclude=("extra", *errors.errors))
+    if not contact.name.strip() and not errors.has("name"):
+        with errors.check():
+            raise DomainError("Informe o nome do contato.", code=ErrorCode.REQUIRED, field="name")
     if extra is not None:
-        contact.extra = extra_values_clean(target=ExtraFieldTarget.CONTACT, values=extra)
+        with errors.check():
+            contact.extra = extra_values_clean(target=ExtraFieldTarget.CONTACT, values=extra)
+    errors.raise_any()
     contact.save()
     customer_refresh_search(customer)
     return contact
@@ -69,16 +81,16 @@ def address_save(
     """Add or change another address of the customer."""
     require(actor, CustomerPerm.CHANGE, customer)
     address = address or Address(customer=customer)
-    raw_postal_code = fields.get("postal_code")
-    postal_code = digits(raw_postal_code) if isinstance(raw_postal_code, str) else ""
-    if postal_code and len(postal_code) != 8:
-        raise DomainError(
-            "CEP inválido: são 8 dígitos.", code=CustomerError.INVALID_CEP, field="postal_code"
-        )
-    fields["postal_code"] = postal_code
+    errors = ErrorCollector()
+    with errors.check():
+        fields["postal_code"] = postal_code_clean(fields.get("postal_code"))
+    if errors.has("postal_code"):
+        fields.pop("postal_code")
     for name, value in fields.items():
         setattr(address, name, value)
-    validate_model_fields(address)
+    with errors.check():
+        validate_model_fields(address, exclude=tuple(errors.errors))
+    errors.raise_any()
     address.save()
     return address
 
