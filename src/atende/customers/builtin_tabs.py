@@ -42,7 +42,9 @@ def _observations(request, customer) -> dict:
 def _documents(request, customer) -> dict:
 
     documents = customer.documents.select_related("stored_file", "document_type")
-    return {"documents": list(documents[:200]), "document_form": CustomerDocumentForm()}
+    # After a refused upload the view hands over the form as sent, with what was typed.
+    form = getattr(request, "customer_document_form", None) or CustomerDocumentForm()
+    return {"documents": list(documents[:200]), "document_form": form}
 
 
 def _messages(request, customer) -> dict:

@@ -171,3 +171,49 @@ def test_a_landline_as_mobile_is_refused(admin_member, organization):
             actor=admin_member, customer=customer, contact=contact, name="X", mobile="1932324545"
         )
     assert refused.value.field == "mobile"
+
+
+def test_fields_carry_masks_and_mobile_keyboards(client_as, admin_member, organization):
+    response = client_as(admin_member).get(url(organization, "create"))
+    page = response.content.decode()
+    fields = response.context["form"].fields
+    assert fields["document"].widget.attrs["inputmode"] == "numeric"
+    assert fields["postal_code"].widget.attrs["inputmode"] == "numeric"
+    assert fields["phone"].widget.attrs["inputmode"] == "tel"
+    for mask in ("document", "cep", "phone", "date"):
+        assert f'data-mask="{mask}"' in page
+    assert 'autocomplete="postal-code"' in page
+
+
+def test_company_document_takes_letters_on_the_keyboard(client_as, admin_member, organization):
+    customer = CustomerFactory(organization=organization, kind="company", document="")
+    page = client_as(admin_member).get(url(organization, "edit", number=customer.number))
+    assert 'data-mask="document"' in page.content.decode()
+    assert page.context["form"].fields["document"].widget.attrs["inputmode"] == "text"
+
+
+def test_main_form_looks_the_cep_up(client_as, admin_member, organization):
+    page = client_as(admin_member).get(url(organization, "create")).content.decode()
+    assert f'hx-get="{url(organization, "cep")}"' in page
+    assert 'hx-trigger="change from:#id_postal_code"' in page
+
+
+def test_a_refused_upload_keeps_what_was_typed(client_as, admin_member, organization):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from atende.customers.models import CustomerDocument, DocumentType
+    from atende.files.tests import samples
+
+    contract = DocumentType.objects.create(name="Contrato")
+    customer = CustomerFactory(organization=organization)
+    response = client_as(admin_member).post(
+        url(organization, "document_upload", number=customer.number),
+        {"file": SimpleUploadedFile("rg.pdf", samples.HTML), "description": "RG do titular",
+         "document_type": contract.pk},
+    )  # fmt: skip
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "O conteúdo do arquivo não corresponde a PDF" in page
+    assert 'value="RG do titular"' in page
+    assert f'<option value="{contract.pk}" selected>' in page
+    assert CustomerDocument.objects.count() == 0

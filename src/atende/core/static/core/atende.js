@@ -65,6 +65,52 @@
   });
   document.addEventListener("DOMContentLoaded", function () { applyConditions(document); });
 
+  // data-mask="cpf-cnpj|cep|phone|date": punctuation added while typing. The server accepts
+  // the value with or without it, so a phone without this script types the same numbers.
+  function onlyDigits(text) { return text.replace(/\D/g, ""); }
+  function group(chars, sizes, marks) {
+    var out = "", at = 0;
+    for (var i = 0; i < sizes.length && at < chars.length; i++) {
+      if (i > 0) out += marks[i - 1];
+      out += chars.slice(at, at + sizes[i]);
+      at += sizes[i];
+    }
+    return out;
+  }
+  var MASKS = {
+    cep: function (value) { return group(onlyDigits(value).slice(0, 8), [5, 3], ["-"]); },
+    date: function (value) { return group(onlyDigits(value).slice(0, 8), [2, 2, 4], ["/", "/"]); },
+    phone: function (value) {
+      if (/^\s*\+/.test(value) && !/^\s*\+\s*55/.test(value)) return value; // abroad: as typed
+      var d = onlyDigits(value).replace(/^55(?=\d{10,11}$)/, "");
+      if (/^0[3589]00/.test(d)) return group(d.slice(0, 11), [4, 3, 4], [" ", " "]);
+      d = d.slice(0, 11);
+      if (d.length <= 2) return d;
+      var local = d.slice(2), head = local.length > 8 ? 5 : 4;
+      return "(" + d.slice(0, 2) + ") " + group(local, [head, 4], ["-"]);
+    },
+    document: function (value) {
+      var chars = value.toUpperCase().replace(/[^0-9A-Z]/g, "").slice(0, 14);
+      if (chars.length <= 11 && /^\d*$/.test(chars)) return group(chars, [3, 3, 3, 2], [".", ".", "-"]);
+      return group(chars, [2, 3, 3, 4, 2], [".", ".", "/", "-"]);
+    }
+  };
+  document.addEventListener("input", function (event) {
+    var field = event.target, mask = field.getAttribute && MASKS[field.getAttribute("data-mask")];
+    if (!mask || event.inputType === "deleteContentBackward") return;
+    var masked = mask(field.value);
+    if (masked !== field.value) field.value = masked;
+  });
+  // A person's CPF is digits only (numeric keyboard); a company's CNPJ may have letters (2026).
+  function documentKeyboard(form) {
+    var kind = form.querySelector('[name="kind"]:checked');
+    var documentField = form.querySelector('[data-mask="document"]');
+    if (kind && documentField) documentField.inputMode = kind.value === "company" ? "text" : "numeric";
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target.name === "kind" && event.target.form) documentKeyboard(event.target.form);
+  });
+
   // An htmx action the server refused (no permission, gone, broken) says so instead of
   // leaving the button silently unchanged.
   document.addEventListener("htmx:responseError", function (event) {
