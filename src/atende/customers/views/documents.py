@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from atende.core.confirm import confirmation_page
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
 from atende.customers.forms import CustomerDocumentForm
@@ -45,6 +46,15 @@ def _documents_tab_with(request, number: int, form: CustomerDocumentForm):
 def document_delete_view(request, number: int, pk: int):
     customer = customer_get(actor=request.member, number=number, permission=CustomerPerm.CHANGE)
     document = customer_document_get(customer=customer, pk=pk)
+    asking = confirmation_page(
+        request,
+        question=f"Excluir o documento {document.stored_file.original_name}?",
+        detail="O arquivo é apagado; isso não pode ser desfeito.",
+        button="Excluir documento",
+        cancel_url=customer_url(request, customer, "documentos"),
+    )
+    if asking:
+        return asking
     customer_document_delete(actor=request.member, document=document)
     messages.success(request, "Documento excluído.")
     return redirect(customer_url(request, customer, "documentos"))

@@ -123,10 +123,50 @@
     region.replaceChildren(item);
   });
 
-  // Buttons with data-confirm ask before submitting (e.g. deleting a sector).
+  // Forms or buttons with data-confirm="question" ask in the page's <dialog> before sending
+  // (data-confirm-button names the action); confirming adds confirmed=1, which the server
+  // needs for destructive actions. Without this script the server asks on a page instead.
+  var pendingSubmit = null;
   document.addEventListener("submit", function (event) {
-    var button = event.submitter;
-    var message = (button && button.getAttribute("data-confirm")) || event.target.getAttribute("data-confirm");
-    if (message && !window.confirm(message)) event.preventDefault();
+    var form = event.target, button = event.submitter;
+    var question = (button && button.getAttribute("data-confirm")) || form.getAttribute("data-confirm");
+    var dialog = document.getElementById("confirmar");
+    if (!question || form.querySelector('input[name="confirmed"][value="1"]')) return;
+    event.preventDefault();
+    if (!dialog || !dialog.showModal) {
+      if (window.confirm(question)) confirmAndSend(form, button);
+      return;
+    }
+    pendingSubmit = { form: form, button: button };
+    document.getElementById("confirmar-texto").textContent = question;
+    var label = (button && button.getAttribute("data-confirm-button")) || form.getAttribute("data-confirm-button");
+    var accept = dialog.querySelector("[data-confirm-accept]");
+    if (!accept.getAttribute("data-default")) accept.setAttribute("data-default", accept.textContent);
+    accept.textContent = label || accept.getAttribute("data-default");
+    dialog.showModal();
+    dialog.querySelector("[data-confirm-cancel]").focus();
   });
+  function confirmAndSend(form, button) {
+    var flag = document.createElement("input");
+    flag.type = "hidden"; flag.name = "confirmed"; flag.value = "1";
+    form.appendChild(flag);
+    if (form.requestSubmit) form.requestSubmit(button || undefined); else form.submit();
+  }
+  document.addEventListener("click", function (event) {
+    var dialog = document.getElementById("confirmar");
+    if (!dialog || !dialog.open || !event.target.closest) return;
+    var accepted = event.target.closest("[data-confirm-accept]");
+    if (!accepted && !event.target.closest("[data-confirm-cancel]")) return;
+    var pending = pendingSubmit;
+    pendingSubmit = null;
+    dialog.close();
+    if (accepted && pending) confirmAndSend(pending.form, pending.button);
+    else if (pending && pending.button) pending.button.focus();
+  });
+  document.addEventListener("close", function (event) {
+    // Escape closes the dialog: nothing is sent and focus goes back to the button.
+    if (event.target.id !== "confirmar" || !pendingSubmit) return;
+    if (pendingSubmit.button) pendingSubmit.button.focus();
+    pendingSubmit = null;
+  }, true);
 })();
