@@ -4,6 +4,7 @@ from enum import StrEnum
 
 
 class CustomerError(StrEnum):
+    BANK = "bank"
     DUPLICATE_DOCUMENT = "duplicate_document"
     INVALID_BODY = "invalid_body"
     INVALID_CEP = "invalid_cep"

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from atende.core.documents import format_document
 from atende.core.errors import DomainError
 from atende.core.phones import phone_display
+from atende.customers.banks import DIRECT_DEBIT_BANKS, bank_label, direct_debit_identifier
 from atende.customers.models import (
     Address,
     Category,
@@ -345,12 +346,29 @@ class AddressForm(forms.ModelForm):
 
 
 class DirectDebitForm(forms.ModelForm):
+    bank_code = forms.ChoiceField(label=_("Bank"))
+
     class Meta:
         model = DirectDebit
         fields = ["bank_code", "agency", "account", "account_type", "identifier", "status"]
+        widgets = {
+            "agency": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            "account": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        }
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, customer: Customer, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["bank_code"].choices = [
+            ("", SELECT_PROMPT),
+            *((code, bank_label(code)) for code in DIRECT_DEBIT_BANKS),
+        ]
+        # "Código Identificador": the system fills it in (a click fills the field; left empty,
+        # the service fills it when saving).
+        identifier = self.fields["identifier"]
+        identifier.required = False
+        suggested = direct_debit_identifier(customer.number)
+        identifier.widget.attrs.update({"data-fill": suggested, "placeholder": suggested})
+        identifier.help_text = _("Filled in by the system: click the field, or leave it empty.")
         prompt_selects(self)
 
 

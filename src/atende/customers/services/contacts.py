@@ -8,6 +8,8 @@ from django.db import IntegrityError, transaction
 from atende.accounts.permissions import require
 from atende.core.errors import DomainError, ErrorCode, ErrorCollector
 from atende.core.validation import validate_model_fields
+from atende.customers.banks import DIRECT_DEBIT_BANKS, direct_debit_identifier
+from atende.customers.errors import CustomerError
 from atende.customers.models import (
     Address,
     Contact,
@@ -151,10 +153,21 @@ def direct_debit_save(*, actor: Member, customer: Customer, **fields: object) ->
     debit = customer.direct_debits.first() or DirectDebit(customer=customer)
     for name, value in fields.items():
         setattr(debit, name, value.strip() if isinstance(value, str) else value)
-    for name, label in (("bank_code", "banco"), ("agency", "agência"), ("account", "conta")):
+    if not debit.identifier:  # filled in by the system, as the seed describes
+        debit.identifier = direct_debit_identifier(customer.number)
+    errors = ErrorCollector()
+    for name, label in (("bank_code", "o banco"), ("agency", "a agência"), ("account", "a conta")):
         if not getattr(debit, name):
-            raise DomainError(f"Informe {label}.", code=ErrorCode.REQUIRED, field=name)
-    validate_model_fields(debit)
+            with errors.check():
+                raise DomainError(f"Informe {label}.", code=ErrorCode.REQUIRED, field=name)
+    if debit.bank_code and debit.bank_code not in DIRECT_DEBIT_BANKS:
+        with errors.check():
+            raise DomainError(
+                "Escolha um banco da lista.", code=CustomerError.BANK, field="bank_code"
+            )
+    with errors.check():
+        validate_model_fields(debit, exclude=tuple(errors.errors))
+    errors.raise_any()
     debit.save()
     return debit
 

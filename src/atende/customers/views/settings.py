@@ -48,7 +48,9 @@ CATALOGS = {
             "campos-extras",
             "Campos extras",
             ExtraField,
-            ("target", "label", "key", "kind", "choices", "is_required", "position"),
+            # The key is derived from the label when the field is created (and then kept, as
+            # the stored values are filed under it).
+            ("target", "label", "kind", "choices", "is_required", "position"),
         ),
     )
 }

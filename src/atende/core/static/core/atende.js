@@ -101,6 +101,12 @@
     var masked = mask(field.value);
     if (masked !== field.value) field.value = masked;
   });
+  // input[data-fill]: a click on the empty field fills in the value the system suggests
+  // (the direct debit's identifier code). Without this script the server fills it in.
+  document.addEventListener("focusin", function (event) {
+    var field = event.target;
+    if (field.getAttribute && field.getAttribute("data-fill") && !field.value) field.value = field.getAttribute("data-fill");
+  });
   // A person's CPF is digits only (numeric keyboard); a company's CNPJ may have letters (2026).
   function documentKeyboard(form) {
     var kind = form.querySelector('[name="kind"]:checked');
