@@ -4,6 +4,7 @@ from datetime import date
 
 from atende.customers.forms import CustomerDocumentForm, CustomerEmailForm, CustomerSmsForm
 from atende.customers.models import ExtraField, ExtraFieldKind, SmsTemplate
+from atende.customers.sms_text import PLACEHOLDERS
 from atende.customers.tabs import CustomerTab, register_customer_tab
 
 
@@ -54,7 +55,10 @@ def _messages(request, customer) -> dict:
         # After a refused send the view hands over the form as sent, with its errors.
         "email_form": getattr(request, "customer_email_form", None)
         or CustomerEmailForm(customer=customer),
-        "sms_form": CustomerSmsForm(customer=customer),
+        "sms_form": getattr(request, "customer_sms_form", None)
+        or CustomerSmsForm(customer=customer),
+        "preview": getattr(request, "sms_preview", None),
+        "placeholders": PLACEHOLDERS,
         "sms_templates": list(SmsTemplate.objects.filter(is_active=True)),
     }
 

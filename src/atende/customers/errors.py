@@ -14,3 +14,4 @@ class CustomerError(StrEnum):
     INVALID_PHONE = "invalid_phone"
     INVALID_SUBJECT = "invalid_subject"
     ORIGIN = "origin"
+    PLACEHOLDER = "placeholder"

@@ -419,7 +419,10 @@ class CustomerSmsForm(forms.Form):
         label=_("Message"),
         max_length=480,
         required=False,
-        help_text=_("Empty: the template's text is sent."),
+        help_text=_(
+            "Empty: the template's text is sent. Placeholders such as {nome} and {codigo} are "
+            "filled in for each contact."
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 

@@ -10,8 +10,9 @@ from atende.accounts.models import Sector
 from atende.accounts.permissions import require
 from atende.core.errors import DomainError, ErrorCode
 from atende.core.validation import validate_model_fields
-from atende.customers.models import Category, ExtraField, SectorCategory
+from atende.customers.models import Category, ExtraField, SectorCategory, SmsTemplate
 from atende.customers.permissions import CustomerPerm
+from atende.customers.sms_text import sms_placeholders_check
 from atende.tenancy.models import Member
 
 _Entry = TypeVar("_Entry", bound=models.Model)
@@ -26,6 +27,8 @@ def catalog_save(
     instance = instance or model()
     for name, value in fields.items():
         setattr(instance, name, value.strip() if isinstance(value, str) else value)
+    if isinstance(instance, SmsTemplate):
+        sms_placeholders_check(instance.text)
     if isinstance(instance, ExtraField) and not instance.key:
         instance.key = extra_field_key(label=instance.label, target=instance.target)
     if isinstance(instance, ExtraField) and instance.kind == "choice" and not instance.options:
