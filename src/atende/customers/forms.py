@@ -442,3 +442,34 @@ class CustomerExtraFieldsForm(ExtraFieldsMixin, forms.Form):
     def __init__(self, *args, customer: Customer, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.add_extra_fields(customer.extra or {})
+
+
+class BulkMessageForm(forms.Form):
+    channel = forms.ChoiceField(
+        label=_("Send"),
+        choices=[("sms", _("SMS to consenting mobiles")), ("email", _("E-mail"))],
+        widget=forms.RadioSelect,
+        initial="sms",
+    )
+    template = forms.ModelChoiceField(
+        label=_("SMS template"), queryset=None, required=False, empty_label=SELECT_PROMPT
+    )
+    subject = forms.CharField(label=_("Subject"), max_length=200, required=False)
+    text = forms.CharField(
+        label=_("Message"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Placeholders such as {nome} and {codigo} are filled in for each recipient. "
+            "Empty: the template's text is sent."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["template"].queryset = SmsTemplate.objects.filter(is_active=True)
+
+    def message_text(self) -> str:
+        data = self.cleaned_data
+        template = data.get("template") if data.get("channel") == "sms" else None
+        return data.get("text") or (template.text if template else "")

@@ -55,6 +55,19 @@ def _addresses(values: list[str], field: str) -> list[str]:
     return list(dict.fromkeys(cleaned))
 
 
+def email_subject_check(subject: str) -> str:
+    """One line, not empty."""
+    if not subject.strip():
+        raise DomainError("Informe o assunto.", code=ErrorCode.REQUIRED, field="subject")
+    if _has_line_break_or_control(subject):
+        raise DomainError(
+            "O assunto deve ter uma linha só, sem quebras de linha nem caracteres de controle.",
+            code=CustomerError.INVALID_SUBJECT,
+            field="subject",
+        )
+    return subject.strip()
+
+
 @transaction.atomic
 def customer_email_send(
     *,
@@ -73,14 +86,7 @@ def customer_email_send(
     recipients = _addresses(to, "to")
     if not recipients:
         raise DomainError("Escolha ao menos um destinatário.", code=ErrorCode.REQUIRED, field="to")
-    if not subject.strip():
-        raise DomainError("Informe o assunto.", code=ErrorCode.REQUIRED, field="subject")
-    if _has_line_break_or_control(subject):
-        raise DomainError(
-            "O assunto deve ter uma linha só, sem quebras de linha nem caracteres de controle.",
-            code=CustomerError.INVALID_SUBJECT,
-            field="subject",
-        )
+    subject = email_subject_check(subject)
     if "\x00" in body:
         raise DomainError(
             "A mensagem tem um caractere nulo; apague-o e envie de novo.",
@@ -91,7 +97,7 @@ def customer_email_send(
         customer=customer,
         to=recipients,
         cc=_addresses(cc, "cc"),
-        subject=subject.strip(),
+        subject=subject,
         body=body,
         sent_by=actor,
     )

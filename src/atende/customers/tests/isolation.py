@@ -78,6 +78,13 @@ def catalog_entry(organization):
 isolation_static("customers:settings", "customers:settings_new", catalog="categorias")
 
 
+@isolation_factory("customers:bulk_detail")
+def bulk_message(organization):
+    from atende.customers.models import BulkMessage
+
+    return {"pk": BulkMessage.objects.create(channel="sms", text="Oi {nome}").pk}
+
+
 @isolation_factory("customers:sector_categories")
 def sector_categories(organization):
     from atende.accounts.tests.factories import SectorFactory
@@ -163,6 +170,11 @@ def email_body(organization, kwargs) -> dict:
     return {"to": ["ana@example.com"], "subject": "Boleto de maio", "body": "Segue o boleto."}
 
 
+def bulk_body(organization, kwargs) -> dict:
+    ContactFactory(organization=organization, mobile="19991234567", sms_consent=True)
+    return {"channel": "sms", "text": "Oi {primeiro_nome}!", "action": "send"}
+
+
 def sms_body(organization, kwargs) -> dict:
     contact = ContactFactory(
         organization=organization,
@@ -243,6 +255,8 @@ route_access("customers:document_delete", needs=CustomerPerm.CHANGE, body=CONFIR
 route_access("customers:email_send", needs=CustomerPerm.SEND_EMAIL, body=email_body)
 route_access("customers:email_resend", needs=CustomerPerm.SEND_EMAIL, body={})
 route_access("customers:sms_send", needs=CustomerPerm.SEND_SMS, body=sms_body)
+route_access("customers:bulk_new", needs=CustomerPerm.SEND_SMS, body=bulk_body)
+route_access("customers:bulk_detail", needs=CustomerPerm.SEND_SMS)
 route_access("customers:settings_home", "customers:settings", needs=CustomerPerm.MANAGE_SETTINGS)
 route_access(
     "customers:settings_new",
