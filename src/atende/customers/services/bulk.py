@@ -3,6 +3,7 @@ send is created (skipped ones with the reason), then a Celery job sends one by o
 same logged, re-sendable path as a single message, recording progress per recipient."""
 
 import dataclasses
+from typing import cast
 
 from django.db import transaction
 from django.db.models import F
@@ -149,8 +150,9 @@ def bulk_recipient_send(*, bulk: BulkMessage, recipient: BulkRecipient) -> str:
         outcome = customer_sms_deliver_task(bulk.organization_id, recipient.sms_id)
         error = CustomerSms.objects.values_list("error", flat=True).get(pk=recipient.sms_id)
     else:
-        outcome = customer_email_deliver_task(bulk.organization_id, recipient.email_id)
-        error = CustomerEmail.objects.values_list("error", flat=True).get(pk=recipient.email_id)
+        email_id = cast("int", recipient.email_id)  # one of the two was created above
+        outcome = customer_email_deliver_task(bulk.organization_id, email_id)
+        error = CustomerEmail.objects.values_list("error", flat=True).get(pk=email_id)
     sent = outcome == MessageStatus.SENT
     recipient.status = RecipientStatus.SENT if sent else RecipientStatus.FAILED
     recipient.reason = "" if sent else error[:300]
