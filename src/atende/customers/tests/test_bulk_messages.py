@@ -167,3 +167,16 @@ def test_email_only_member_cannot_send_sms(client_as, member, organization, camp
     })  # fmt: skip
     assert response.status_code == 403
     assert BulkMessage.objects.count() == 0
+
+
+def test_progress_page_queries_are_fixed(
+    client_as, admin_member, organization, campinas, django_assert_num_queries
+):
+    bulk = bulk_message_create(actor=admin_member, filters=CustomerFilters(), channel="sms",
+                               text="Aviso")  # fmt: skip
+    client = client_as(admin_member)
+    client.get(url(organization, "list"))
+    # session, user, organization, member, the send, skipped and failed recipients, switcher
+    with django_assert_num_queries(8):
+        response = client.get(url(organization, "bulk_detail", pk=bulk.pk))
+    assert response.status_code == 200

@@ -217,3 +217,15 @@ def test_a_refused_upload_keeps_what_was_typed(client_as, admin_member, organiza
     assert 'value="RG do titular"' in page
     assert f'<option value="{contract.pk}" selected>' in page
     assert CustomerDocument.objects.count() == 0
+
+
+def test_phones_saved_before_the_rule_are_shown_in_the_one_format(
+    client_as, admin_member, organization
+):
+    customer = CustomerFactory(organization=organization, phone="1932324545", phone_alt="ramal 3")
+    ContactFactory(organization=organization, customer=customer, mobile="19 99999 0000")
+    client = client_as(admin_member)
+    registry = client.get(url(organization, "tab", number=customer.number, tab="cadastro"))
+    assert "(19) 3232-4545 · ramal 3" in registry.content.decode()
+    contacts = client.get(url(organization, "tab", number=customer.number, tab="contatos"))
+    assert "(19) 99999-0000" in contacts.content.decode()
