@@ -15,18 +15,31 @@ ENTRY = re.compile(
 )
 
 
+PLURAL = re.compile(
+    r'((?:#[^\n]*\n)*)msgid ((?:"(?:[^"\\]|\\.)*"\n)+)msgid_plural ((?:"(?:[^"\\]|\\.)*"\n)+)'
+    r'((?:msgstr\[\d\] (?:"(?:[^"\\]|\\.)*"\n)+)+)'
+)
+FORM = re.compile(r'msgstr\[(\d)\] ((?:"(?:[^"\\]|\\.)*"\n)+)')
+
+
 def _joined(block: str) -> str:
     return "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', block))
 
 
-def _translations(path: str) -> dict[str, str]:
+def _translations(path: str) -> dict:
+    """{msgid: msgstr} and, for plural entries, {(msgid, msgid_plural): [msgstr[0], ...]}."""
     if not path.endswith(".po"):
         return runpy.run_path(path)["T"]
-    found = {}
-    for comments, msgid_block, msgstr_block in ENTRY.findall(Path(path).read_text()):
+    text = Path(path).read_text()
+    found: dict = {}
+    for comments, msgid_block, msgstr_block in ENTRY.findall(text):
         msgid, msgstr = _joined(msgid_block), _joined(msgstr_block)
         if msgid and msgstr and "fuzzy" not in comments:
             found[msgid] = msgstr
+    for comments, msgid_block, plural_block, forms_block in PLURAL.findall(text):
+        forms = [_joined(block) for _, block in FORM.findall(forms_block)]
+        if all(forms) and "fuzzy" not in comments:
+            found[(_joined(msgid_block), _joined(plural_block))] = forms
     return found
 
 
@@ -49,7 +62,23 @@ def main(paths: list[str]) -> int:
         comments = re.sub(r"#\| [^\n]*\n", "", comments)
         return f'{comments}msgid {msgid_block}msgstr "{translations[msgid]}"\n'
 
-    text = ENTRY.sub(fill, CATALOG.read_text())
+    def fill_plural(match: re.Match) -> str:
+        comments, msgid_block, plural_block, forms_block = match.groups()
+        key = (_joined(msgid_block), _joined(plural_block))
+        forms = [_joined(block) for _, block in FORM.findall(forms_block)]
+        if all(forms) and "fuzzy" not in comments:
+            return match.group(0)
+        if key not in translations:
+            missing.append(key[0])
+            return match.group(0)
+        comments = re.sub(r"#, fuzzy\n", "", comments)
+        comments = re.sub(r"#, fuzzy, ", "#, ", comments)
+        comments = re.sub(r"#\| [^\n]*\n", "", comments)
+        written = "".join(f'msgstr[{i}] "{form}"\n' for i, form in enumerate(translations[key]))
+        return f"{comments}msgid {msgid_block}msgid_plural {plural_block}{written}"
+
+    text = PLURAL.sub(fill_plural, CATALOG.read_text())
+    text = ENTRY.sub(fill, text)
     CATALOG.write_text(text)
     for msgid in missing:
         print("missing:", repr(msgid))

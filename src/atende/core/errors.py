@@ -1,6 +1,8 @@
 """The exceptions users' input can cause: rule violations (DomainError) and malformed requests
 (BadInput). Both carry a Portuguese message shown as is."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 
 from django.core.exceptions import BadRequest
@@ -49,3 +51,36 @@ class BadInput(BadRequest):
         super().__init__(message)
         self.message = message
         self.code = code
+
+
+class ErrorCollector:
+    """Runs several checks and gathers what they refuse, so one answer names every problem
+    (an invalid CPF and an invalid CEP together), not one per submit."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, list[str]] = {}
+        self._raised: list[DomainError] = []
+
+    @contextmanager
+    def check(self) -> Iterator[None]:
+        try:
+            yield
+        except DomainError as error:
+            self._raised.append(error)
+            problems = (
+                error.errors.items()
+                if isinstance(error, InvalidFields)
+                else [(error.field or "__all__", [error.message])]
+            )
+            for name, messages in problems:
+                self.errors.setdefault(name, []).extend(messages)
+
+    def has(self, field: str) -> bool:
+        return field in self.errors
+
+    def raise_any(self) -> None:
+        """Raise the one error as it was (its code intact), or every field's at once."""
+        if len(self._raised) == 1:
+            raise self._raised[0]
+        if self.errors:
+            raise InvalidFields(self.errors)

@@ -1,7 +1,10 @@
 """The registry's own tabs: Cadastro, Contatos, Observações, Documentos, E-mails, Histórico."""
 
+from datetime import date
+
 from atende.customers.forms import CustomerDocumentForm, CustomerEmailForm, CustomerSmsForm
-from atende.customers.models import ExtraField, SmsTemplate
+from atende.customers.models import ExtraField, ExtraFieldKind, SmsTemplate
+from atende.customers.sms_text import PLACEHOLDERS
 from atende.customers.tabs import CustomerTab, register_customer_tab
 
 
@@ -16,7 +19,17 @@ def _registry(request, customer) -> dict:
 def extra_field_values(customer) -> list[tuple[str, object]]:
     """(label, value) of every customer extra field the organization defined."""
     fields = ExtraField.objects.filter(target="customer")
-    return [(field.label, customer.extra.get(field.key)) for field in fields]
+    return [(field.label, _shown(field, customer.extra.get(field.key))) for field in fields]
+
+
+def _shown(field: ExtraField, value: object) -> object:
+    """Dates are stored ISO and shown dd/mm/aaaa, like every other date."""
+    if field.kind == ExtraFieldKind.DATE and isinstance(value, str):
+        try:
+            return date.fromisoformat(value).strftime("%d/%m/%Y")
+        except ValueError:
+            return value
+    return value
 
 
 def _contacts(request, customer) -> dict:
@@ -30,7 +43,9 @@ def _observations(request, customer) -> dict:
 def _documents(request, customer) -> dict:
 
     documents = customer.documents.select_related("stored_file", "document_type")
-    return {"documents": list(documents[:200]), "document_form": CustomerDocumentForm()}
+    # After a refused upload the view hands over the form as sent, with what was typed.
+    form = getattr(request, "customer_document_form", None) or CustomerDocumentForm()
+    return {"documents": list(documents[:200]), "document_form": form}
 
 
 def _messages(request, customer) -> dict:
@@ -40,7 +55,10 @@ def _messages(request, customer) -> dict:
         # After a refused send the view hands over the form as sent, with its errors.
         "email_form": getattr(request, "customer_email_form", None)
         or CustomerEmailForm(customer=customer),
-        "sms_form": CustomerSmsForm(customer=customer),
+        "sms_form": getattr(request, "customer_sms_form", None)
+        or CustomerSmsForm(customer=customer),
+        "preview": getattr(request, "sms_preview", None),
+        "placeholders": PLACEHOLDERS,
         "sms_templates": list(SmsTemplate.objects.filter(is_active=True)),
     }
 

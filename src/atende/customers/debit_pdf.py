@@ -46,7 +46,7 @@ def direct_debit_authorisation_pdf(
         ("Empresa beneficiária", organization_name),
         ("Cliente", f"{customer.number} – {customer.name}"),
         ("CPF/CNPJ", customer.document_display or "—"),
-        ("Banco", debit.bank_code),
+        ("Banco", debit.bank_label),
         ("Agência", debit.agency),
         ("Conta", f"{debit.account} ({debit.get_account_type_display().lower()})"),
         ("Código identificador", debit.identifier),

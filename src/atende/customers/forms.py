@@ -1,17 +1,24 @@
 """Customer registry forms: they parse and shape input; the services write."""
 
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+
 from django import forms
 from django.core import validators
 from django.utils.translation import gettext_lazy as _
 
-from atende.core.documents import clean, format_document
-from atende.core.text import digits
+from atende.core.documents import format_document
+from atende.core.errors import DomainError
+from atende.core.phones import phone_display
+from atende.customers.banks import DIRECT_DEBIT_BANKS, bank_label, direct_debit_identifier
 from atende.customers.models import (
     Address,
     Category,
     Contact,
     ContactType,
     Customer,
+    CustomerKind,
     DirectDebit,
     DocumentType,
     ExtraField,
@@ -21,9 +28,34 @@ from atende.customers.models import (
     OriginType,
     SmsTemplate,
 )
+from atende.customers.validation import (
+    document_clean,
+    phone_clean,
+    postal_code_clean,
+    sms_consent_check,
+)
 from atende.tenancy.models import Member
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# Dates typed and shown as dd/mm/aaaa whatever the browser's language (a type="date" input
+# follows the browser's locale); the pt-BR input formats accept it, ISO too.
+DATE_INPUT = forms.DateInput(
+    format="%d/%m/%Y",
+    attrs={
+        "inputmode": "numeric",
+        "placeholder": "dd/mm/aaaa",
+        "data-mask": "date",
+        "maxlength": "10",
+        "autocomplete": "off",
+    },
+)
+SELECT_PROMPT = _("Select…")
+PHONE_ATTRS = {"type": "tel", "inputmode": "tel", "data-mask": "phone", "autocomplete": "tel"}
+CEP_ATTRS = {
+    "inputmode": "numeric",
+    "maxlength": "9",
+    "data-mask": "cep",
+    "autocomplete": "postal-code",
+}
 CUSTOMER_FIELDS = [
     "kind", "is_active", "registered_on", "name", "trade_name", "document",
     "state_registration", "municipal_registration", "email", "phone", "phone_alt",
@@ -50,9 +82,33 @@ def _extra_form_field(field: ExtraField) -> forms.Field:
     if field.kind == ExtraFieldKind.BOOLEAN:
         return forms.BooleanField(label=field.label, required=False)
     if field.kind == ExtraFieldKind.CHOICE:
-        choices = [("", "—"), *((option, option) for option in field.options)]
+        choices = [("", SELECT_PROMPT), *((option, option) for option in field.options)]
         return forms.ChoiceField(**common, choices=choices)
     return forms.CharField(**common, max_length=500)
+
+
+def prompt_selects(form: forms.BaseForm) -> None:
+    """Empty choices read "Selecione…" instead of Django's "---------"."""
+    for form_field in form.fields.values():
+        if isinstance(form_field, forms.ModelMultipleChoiceField):
+            continue
+        if isinstance(form_field, forms.ModelChoiceField):
+            if form_field.empty_label is not None:
+                form_field.empty_label = SELECT_PROMPT
+        elif isinstance(form_field, forms.ChoiceField):
+            choices = list(form_field.choices)
+            if choices and choices[0][0] == "" and str(choices[0][1]).startswith("---"):
+                form_field.choices = [("", SELECT_PROMPT), *choices[1:]]
+
+
+def domain_check(form: forms.BaseForm, check: Callable[[], object], field: str) -> object:
+    """Run one of the services' field rules on the form, so its refusal shows beside the
+    form's own errors; returns the rule's value (None when refused)."""
+    try:
+        return check()
+    except DomainError as refused:
+        form.add_error(field if field in form.fields else None, refused.message)
+        return None
 
 
 def format_cep(cep: str) -> str:
@@ -85,6 +141,13 @@ class FilteredSelect(forms.Select):
         return option
 
 
+def _iso_date(text: str) -> date | str:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return text
+
+
 class ExtraFieldsMixin:
     """Adds one form field per organization-defined extra field of `extra_target`."""
 
@@ -95,7 +158,10 @@ class ExtraFieldsMixin:
         for field in ExtraField.objects.filter(target=self.extra_target):
             name = f"{EXTRA_PREFIX}{field.key}"
             self.fields[name] = _extra_form_field(field)
-            self.initial.setdefault(name, current.get(field.key))
+            value = current.get(field.key)
+            if field.kind == ExtraFieldKind.DATE and isinstance(value, str):
+                value = _iso_date(value)  # stored ISO, shown dd/mm/aaaa
+            self.initial.setdefault(name, value)
             self.extra_keys.append(field.key)
 
     def extra_values(self) -> dict:
@@ -122,9 +188,14 @@ class CustomerForm(ExtraFieldsMixin, forms.ModelForm):
             "registered_on": DATE_INPUT,
             "notes": forms.Textarea(attrs={"rows": 3}),
             "kind": forms.RadioSelect,
-            "document": forms.TextInput(attrs={"inputmode": "text", "autocomplete": "off"}),
-            "postal_code": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 9}),
-            "billing_postal_code": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 9}),
+            "document": forms.TextInput(
+                attrs={"inputmode": "numeric", "autocomplete": "off", "data-mask": "document"}
+            ),
+            "phone": forms.TextInput(attrs=PHONE_ATTRS),
+            "phone_alt": forms.TextInput(attrs=PHONE_ATTRS),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "postal_code": forms.TextInput(attrs=CEP_ATTRS),
+            "billing_postal_code": forms.TextInput(attrs=CEP_ATTRS),
             "origin": FilteredSelect(
                 attribute="origin_type_id", attrs={"data-filter-by": "origin_type"}
             ),
@@ -143,19 +214,32 @@ class CustomerForm(ExtraFieldsMixin, forms.ModelForm):
         )
         self.fields["owner"].queryset = Member.objects.filter(is_active=True).select_related("user")
         self.add_extra_fields(self.instance.extra or {})
+        prompt_selects(self)
+        if self.instance.kind == CustomerKind.COMPANY:  # alphanumeric CNPJ: letters too
+            self.fields["document"].widget.attrs["inputmode"] = "text"
         if not self.is_bound and self.instance.pk:  # show what people type: with masks
             self.initial["document"] = format_document(self.instance.document)
             for name in ("postal_code", "billing_postal_code"):
                 self.initial[name] = format_cep(getattr(self.instance, name))
+            for name in ("phone", "phone_alt"):
+                self.initial[name] = phone_display(getattr(self.instance, name))
 
-    def clean_document(self) -> str:
-        return clean(self.cleaned_data.get("document", ""))
-
-    def clean_postal_code(self) -> str:
-        return digits(self.cleaned_data.get("postal_code", ""))
-
-    def clean_billing_postal_code(self) -> str:
-        return digits(self.cleaned_data.get("billing_postal_code", ""))
+    def clean(self) -> dict:
+        # The services' own rules, run here too so that every error shows in one answer.
+        data = super().clean()
+        for name in ("postal_code", "billing_postal_code"):
+            if name in data:
+                data[name] = domain_check(
+                    self, partial(postal_code_clean, data[name], field=name), name
+                )
+        for name in ("phone", "phone_alt"):
+            if name in data:
+                data[name] = domain_check(self, partial(phone_clean, data[name], field=name), name)
+        if "document" in data and data.get("kind"):
+            data["document"] = domain_check(
+                self, partial(document_clean, data["kind"], data["document"]), "document"
+            )
+        return data
 
     def validate_unique(self) -> None:
         # The service checks the CPF/CNPJ and names the customer that already has it.
@@ -171,7 +255,14 @@ class ContactForm(ExtraFieldsMixin, forms.ModelForm):
             "name", "contact_type", "role", "phone", "phone_alt", "mobile", "sms_consent",
             "email", "birth_date", "notes",
         ]  # fmt: skip
-        widgets = {"birth_date": DATE_INPUT, "notes": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "birth_date": DATE_INPUT,
+            "notes": forms.Textarea(attrs={"rows": 2}),
+            "phone": forms.TextInput(attrs=PHONE_ATTRS),
+            "phone_alt": forms.TextInput(attrs=PHONE_ATTRS),
+            "mobile": forms.TextInput(attrs={**PHONE_ATTRS, "autocomplete": "tel-national"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
 
     def __init__(self, *args, customer: Customer, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -179,6 +270,23 @@ class ContactForm(ExtraFieldsMixin, forms.ModelForm):
         if not customer.is_company:
             del self.fields["role"]
         self.add_extra_fields(self.instance.extra or {})
+        prompt_selects(self)
+        if not self.is_bound and self.instance.pk:
+            for name in ("phone", "phone_alt", "mobile"):
+                self.initial[name] = phone_display(getattr(self.instance, name))
+
+    def clean(self) -> dict:
+        data = super().clean()
+        for name in ("phone", "phone_alt", "mobile"):
+            if name in data:
+                rule = partial(phone_clean, data[name], field=name, mobile=name == "mobile")
+                data[name] = domain_check(self, rule, name)
+        if data.get("mobile") is not None and "mobile" not in self.errors:
+            rule = partial(
+                sms_consent_check, mobile=data["mobile"], sms_consent=data.get("sms_consent", False)
+            )
+            domain_check(self, rule, "mobile")
+        return data
 
 
 class ObservationForm(forms.ModelForm):
@@ -224,18 +332,44 @@ class AddressForm(forms.ModelForm):
             "city", "state", "reference",
         ]  # fmt: skip
 
+        widgets = {"postal_code": forms.TextInput(attrs=CEP_ATTRS)}
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         _allow_length(self.fields["postal_code"], 9)
+        if not self.is_bound and self.instance.pk:
+            self.initial["postal_code"] = format_cep(self.instance.postal_code)
 
-    def clean_postal_code(self) -> str:
-        return digits(self.cleaned_data.get("postal_code", ""))
+    def clean_postal_code(self) -> str | None:
+        value = self.cleaned_data.get("postal_code", "")
+        return domain_check(self, partial(postal_code_clean, value), "postal_code")
 
 
 class DirectDebitForm(forms.ModelForm):
+    bank_code = forms.ChoiceField(label=_("Bank"))
+
     class Meta:
         model = DirectDebit
         fields = ["bank_code", "agency", "account", "account_type", "identifier", "status"]
+        widgets = {
+            "agency": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            "account": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        }
+
+    def __init__(self, *args, customer: Customer, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["bank_code"].choices = [
+            ("", SELECT_PROMPT),
+            *((code, bank_label(code)) for code in DIRECT_DEBIT_BANKS),
+        ]
+        # "Código Identificador": the system fills it in (a click fills the field; left empty,
+        # the service fills it when saving).
+        identifier = self.fields["identifier"]
+        identifier.required = False
+        suggested = direct_debit_identifier(customer.number)
+        identifier.widget.attrs.update({"data-fill": suggested, "placeholder": suggested})
+        identifier.help_text = _("Filled in by the system: click the field, or leave it empty.")
+        prompt_selects(self)
 
 
 class CustomerDocumentForm(forms.Form):
@@ -248,6 +382,7 @@ class CustomerDocumentForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["document_type"].queryset = DocumentType.objects.filter(is_active=True)
+        prompt_selects(self)
 
 
 class CustomerEmailForm(forms.Form):
@@ -278,13 +413,16 @@ class CustomerSmsForm(forms.Form):
         label=_("Mobiles"), queryset=Contact.objects.none(), widget=forms.CheckboxSelectMultiple
     )
     template = forms.ModelChoiceField(
-        label=_("Template"), queryset=None, required=False, empty_label="—"
+        label=_("Template"), queryset=None, required=False, empty_label=SELECT_PROMPT
     )
     text = forms.CharField(
         label=_("Message"),
         max_length=480,
         required=False,
-        help_text=_("Empty: the template's text is sent."),
+        help_text=_(
+            "Empty: the template's text is sent. Placeholders such as {nome} and {codigo} are "
+            "filled in for each contact."
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -304,3 +442,34 @@ class CustomerExtraFieldsForm(ExtraFieldsMixin, forms.Form):
     def __init__(self, *args, customer: Customer, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.add_extra_fields(customer.extra or {})
+
+
+class BulkMessageForm(forms.Form):
+    channel = forms.ChoiceField(
+        label=_("Send"),
+        choices=[("sms", _("SMS to consenting mobiles")), ("email", _("E-mail"))],
+        widget=forms.RadioSelect,
+        initial="sms",
+    )
+    template = forms.ModelChoiceField(
+        label=_("SMS template"), queryset=None, required=False, empty_label=SELECT_PROMPT
+    )
+    subject = forms.CharField(label=_("Subject"), max_length=200, required=False)
+    text = forms.CharField(
+        label=_("Message"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Placeholders such as {nome} and {codigo} are filled in for each recipient. "
+            "Empty: the template's text is sent."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["template"].queryset = SmsTemplate.objects.filter(is_active=True)
+
+    def message_text(self) -> str:
+        data = self.cleaned_data
+        template = data.get("template") if data.get("channel") == "sms" else None
+        return data.get("text") or (template.text if template else "")

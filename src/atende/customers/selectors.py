@@ -16,6 +16,8 @@ from atende.core.pagination import KeysetPage, keyset_page
 from atende.core.text import digits, fold
 from atende.customers.models import (
     Address,
+    BulkMessage,
+    BulkRecipient,
     Category,
     Contact,
     Customer,
@@ -23,6 +25,7 @@ from atende.customers.models import (
     CustomerEmail,
     Favorite,
     Observation,
+    RecipientStatus,
     SectorCategory,
 )
 from atende.customers.permissions import CustomerPerm, customers_visible_to
@@ -225,3 +228,76 @@ def sector_categories(*, sector: Sector) -> QuerySet[Category]:
     return Category.objects.filter(
         pk__in=SectorCategory.objects.filter(sector=sector).values("category_id")
     )
+
+
+def bulk_audience_counts(
+    *, actor: Member, filters: CustomerFilters, channel: str
+) -> dict[str, int]:
+    """How many customers the filter holds, how many messages would go and how many customers
+    would be skipped (no consenting mobile, or no e-mail): a few COUNTs, whatever the size."""
+    customers = _filtered(actor, filters).order_by()
+    total = customers.count()
+    if channel == "sms":
+        reachable = Contact.objects.filter(customer__in=customers.values("pk")).filter(
+            _sms_reachable()
+        )
+        reached = customers.filter(Exists(reachable.filter(customer=OuterRef("pk")))).count()
+        return {"customers": total, "messages": reachable.count(), "skipped": total - reached}
+    reached = customers.filter(_email_reachable()).count()
+    return {"customers": total, "messages": reached, "skipped": total - reached}
+
+
+def _sms_reachable() -> Q:
+    return Q(sms_consent=True) & ~Q(mobile="")
+
+
+def _email_reachable() -> Q:
+    with_email = Contact.objects.filter(customer=OuterRef("pk")).exclude(email="")
+    return ~Q(email="") | Q(Exists(with_email))
+
+
+def bulk_audience(
+    *, actor: Member, filters: CustomerFilters, channel: str, chunk_size: int = 1000
+) -> Iterator[tuple[Customer, list[Contact]]]:
+    """Every customer of the filter with the contacts a message could go to (consenting mobiles
+    for SMS; contacts with an e-mail otherwise), read in chunks: two queries per chunk."""
+    customers = _filtered(actor, filters).order_by("pk").select_related(None)
+    condition = _sms_reachable() if channel == "sms" else ~Q(email="")
+    chunk: list[Customer] = []
+    for customer in customers.iterator(chunk_size=chunk_size):
+        chunk.append(customer)
+        if len(chunk) == chunk_size:
+            yield from _with_contacts(chunk, condition)
+            chunk = []
+    yield from _with_contacts(chunk, condition)
+
+
+def _with_contacts(
+    customers: list[Customer], condition: Q
+) -> Iterator[tuple[Customer, list[Contact]]]:
+    if not customers:
+        return
+    by_customer: dict[int, list[Contact]] = {}
+    contacts = Contact.objects.filter(condition, customer__in=[c.pk for c in customers])
+    for contact in contacts.order_by("customer_id", "name", "pk"):
+        by_customer.setdefault(contact.customer_id, []).append(contact)
+    for customer in customers:
+        yield customer, by_customer.get(customer.pk, [])
+
+
+def bulk_message_get(*, actor: Member, pk: int) -> BulkMessage:
+    """A bulk send: its author sees it, and administrators; anyone else gets the 404 of a
+    missing one (the recipients list names customers outside other people's portfolios)."""
+    bulks = BulkMessage.objects.all()
+    if not actor.is_admin:
+        bulks = bulks.filter(created_by=actor)
+    return get_object_or_404(bulks, pk=pk)
+
+
+def bulk_recipients_shown(*, bulk: BulkMessage, limit: int = 200) -> dict[str, list[BulkRecipient]]:
+    """The skipped and failed recipients, for the progress page (one query each)."""
+    recipients = bulk.recipients.select_related("customer", "contact")
+    return {
+        "skipped": list(recipients.filter(status=RecipientStatus.SKIPPED)[:limit]),
+        "failed": list(recipients.filter(status=RecipientStatus.FAILED)[:limit]),
+    }

@@ -4,7 +4,7 @@ from django.core.mail import BadHeaderError, EmailMessage, make_msgid
 from django.db import transaction
 from django.utils import timezone
 
-from atende.customers.models import CustomerEmail, CustomerSms, MessageStatus
+from atende.customers.models import BulkMessage, CustomerEmail, CustomerSms, MessageStatus
 from atende.customers.sms import SmsError, e164, sms_gateway
 from atende.tenancy.tasks import organization_task
 
@@ -49,3 +49,11 @@ def customer_sms_deliver_task(organization_id: int, sms_id: int) -> str:
         sms.status, sms.error = MessageStatus.SENT, ""
     sms.save(update_fields=["status", "error", "provider_id"])
     return sms.status
+
+
+@organization_task
+def bulk_message_send_task(organization_id: int, bulk_id: int) -> str:
+    """Send a bulk SMS or e-mail to its pending recipients (redelivery sends no one twice)."""
+    from atende.customers.services.bulk import bulk_message_run
+
+    return bulk_message_run(bulk=BulkMessage.objects.get(pk=bulk_id)).status

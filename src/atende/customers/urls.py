@@ -4,6 +4,7 @@ from django.urls import path
 
 from atende.customers.views import (
     addresses,
+    bulk,
     cep,
     contacts,
     debit,
@@ -22,6 +23,8 @@ urlpatterns = [
     path("clientes/novo/", detail.customer_create_view, name="create"),
     path("clientes/exportar.csv", export.customer_export_view, name="export"),
     path("cep/", cep.cep_lookup_view, name="cep"),
+    path("clientes/mensagem-em-massa/", bulk.bulk_new_view, name="bulk_new"),
+    path("clientes/mensagem-em-massa/<id:pk>/", bulk.bulk_detail_view, name="bulk_detail"),
     path("clientes/<id:number>/editar/", detail.customer_edit_view, name="edit"),
     path("clientes/<id:number>/campos-extras/", detail.customer_extra_view, name="extra_fields"),
     path("clientes/<id:number>/situacao/", detail.customer_active_view, name="set_active"),

@@ -33,7 +33,7 @@ def invitation(organization):
 # Any member, for their own things: the start page, the profile, two-step verification, tokens.
 route_access("tenancy:home", "accounts:profile", "accounts:totp_setup", "api:me", needs=None)
 route_access("accounts:token_create", needs=None, body={"name": "Integração ERP"})
-route_access("accounts:token_revoke", needs=None, body={})
+route_access("accounts:token_revoke", needs=None, body={"confirmed": "1"})
 
 route_access("accounts:members", needs=AccountsPerm.MANAGE_MEMBERS)
 route_access(

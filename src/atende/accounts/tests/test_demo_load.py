@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[4]
 def users_only(monkeypatch):
     """Skip the apps' demo records (customers/tests/test_demo_data.py covers them): these tests
     are about the users."""
-    monkeypatch.setattr(Command, "_load_app_demo_data", lambda *args, **kwargs: None)
+    monkeypatch.setattr(Command, "_load_app_demo_data", lambda *args, **kwargs: [])
 
 
 def test_refuses_with_debug_off_before_touching_the_database(tmp_path):

@@ -15,6 +15,7 @@ from atende.accounts.services.signin import (
     totp_provisioning_uri,
 )
 from atende.accounts.services.tokens import api_token_create, api_token_revoke
+from atende.core.confirm import confirmation_page
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
 from atende.tenancy.http import MemberRequest
@@ -52,6 +53,15 @@ def api_token_create_view(request: MemberRequest) -> HttpResponse:
 @require_POST
 def api_token_revoke_view(request: MemberRequest, pk: int) -> HttpResponse:
     token = api_token_get(member=request.member, pk=pk)
+    asking = confirmation_page(
+        request,
+        question=f"Revogar o token “{token.name}”?",
+        detail="Os programas que usam este token deixam de acessar a API na hora.",
+        button="Revogar token",
+        cancel_url=_profile_url(request),
+    )
+    if asking:
+        return asking
     api_token_revoke(actor=request.member, token=token)
     messages.success(request, f"Token “{token.name}” revogado.")
     return redirect(_profile_url(request))

@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString
 
 from atende.core.history import ACTION_LABELS, history_page
 from atende.core.markdown import render_markdown
+from atende.core.phones import phone_display
 
 register = template.Library()
 
@@ -97,6 +98,12 @@ def _field_label(model: type[models.Model] | None, name: str) -> str | None:
     if not isinstance(field, models.Field) or (not field.concrete and not field.many_to_many):
         return None
     return str(field.verbose_name).capitalize()
+
+
+@register.filter
+def phone(number: str) -> str:
+    """A phone in the one format, `(19) 99123-4567` (rows saved before it was enforced too)."""
+    return phone_display(number)
 
 
 @register.filter

@@ -20,6 +20,18 @@ def test_every_message_has_a_portuguese_translation():
     assert untranslated == []
 
 
+def test_every_plural_form_is_translated():
+    plural = r'msgid_plural (?:"(?:[^"\\]|\\.)*"\n)+((?:msgstr\[\d\] (?:"(?:[^"\\]|\\.)*"\n)+)+)'
+    forms = r'msgstr\[\d\] ((?:"(?:[^"\\]|\\.)*"\n)+)'
+    joined = lambda block: "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', block))  # noqa: E731
+    empty = [
+        block
+        for block in re.findall(plural, CATALOG.read_text())
+        if not all(joined(form) for form in re.findall(forms, block))
+    ]
+    assert empty == []
+
+
 def test_no_translation_is_a_fuzzy_guess():
     # gettext ignores fuzzy entries, so users would see English there.
     assert "#, fuzzy" not in CATALOG.read_text()

@@ -1,5 +1,12 @@
 """Customer registry models, re-exported from their modules."""
 
+from atende.customers.models.bulk import (
+    BulkChannel,
+    BulkMessage,
+    BulkRecipient,
+    BulkStatus,
+    RecipientStatus,
+)
 from atende.customers.models.catalogs import (
     Category,
     ContactType,
@@ -24,6 +31,11 @@ from atende.customers.models.messages import (
 from atende.customers.models.notes import DirectDebit, Favorite, Observation, ObservationRead
 
 __all__ = [
+    "BulkChannel",
+    "BulkMessage",
+    "BulkRecipient",
+    "BulkStatus",
+    "RecipientStatus",
     "Address",
     "Category",
     "Contact",

@@ -63,7 +63,9 @@ class OriginType(NamedCatalog):
 class Origin(NamedCatalog):
     """A named origin inside a type (e.g. "Instagram" in Mídia digital)."""
 
-    origin_type = models.ForeignKey(OriginType, on_delete=models.PROTECT, db_index=False)
+    origin_type = models.ForeignKey(
+        OriginType, on_delete=models.PROTECT, db_index=False, verbose_name=_("origin type")
+    )
 
     class Meta(NamedCatalog.Meta):
         verbose_name = _("origin")

@@ -65,7 +65,12 @@ class Customer(TenantModel):
         billing_state: str
     notes = models.TextField(_("notes"), blank=True)
     category = models.ForeignKey(
-        Category, on_delete=models.PROTECT, null=True, blank=True, db_index=False
+        Category,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        db_index=False,
+        verbose_name=_("category"),
     )
     owner = models.ForeignKey(
         "tenancy.Member",
@@ -77,10 +82,20 @@ class Customer(TenantModel):
         verbose_name=_("portfolio owner"),
     )
     origin_type = models.ForeignKey(
-        OriginType, on_delete=models.PROTECT, null=True, blank=True, db_index=False
+        OriginType,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        db_index=False,
+        verbose_name=_("commercial origin type"),
     )
     origin = models.ForeignKey(
-        Origin, on_delete=models.PROTECT, null=True, blank=True, db_index=False
+        Origin,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        db_index=False,
+        verbose_name=_("commercial origin"),
     )
     # Billing flags (C3); billing reads them. Defaults follow what the seed systems ship with.
     auto_suspend = models.BooleanField(_("suspend automatically when unpaid"), default=True)

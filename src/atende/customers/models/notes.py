@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from atende.customers.banks import bank_label
 from atende.customers.models.customer import Customer
 from atende.tenancy.models import TenantModel
 
@@ -98,6 +99,10 @@ class DirectDebit(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.bank_code} {self.agency}/{self.account}"
+
+    @property
+    def bank_label(self) -> str:
+        return bank_label(self.bank_code)
 
 
 class Favorite(TenantModel):

@@ -6,9 +6,9 @@ from typing import cast
 from django.db import IntegrityError, transaction
 
 from atende.accounts.permissions import require
-from atende.core.errors import DomainError, ErrorCode
-from atende.core.text import digits
+from atende.core.errors import DomainError, ErrorCode, ErrorCollector
 from atende.core.validation import validate_model_fields
+from atende.customers.banks import DIRECT_DEBIT_BANKS, direct_debit_identifier
 from atende.customers.errors import CustomerError
 from atende.customers.models import (
     Address,
@@ -23,7 +23,10 @@ from atende.customers.models import (
 from atende.customers.permissions import CustomerPerm
 from atende.customers.services.customers import customer_refresh_search
 from atende.customers.services.extra_fields import extra_values_clean
+from atende.customers.validation import phone_clean, postal_code_clean, sms_consent_check
 from atende.tenancy.models import Member
+
+CONTACT_PHONE_FIELDS = ("phone", "phone_alt", "mobile")
 
 
 @transaction.atomic
@@ -37,17 +40,28 @@ def contact_save(
         raise DomainError("Contato não encontrado.", code=ErrorCode.NOT_FOUND)
     # The extra fields' raw values by key, as forms and the API give them.
     extra = cast("Mapping[str, object] | None", fields.pop("extra", None))
+    errors = ErrorCollector()  # every problem in one answer
+    for name in CONTACT_PHONE_FIELDS:
+        if name in fields:
+            with errors.check():
+                fields[name] = phone_clean(fields[name], field=name, mobile=name == "mobile")
     for name, value in fields.items():
-        setattr(contact, name, value)
+        if not errors.has(name):
+            setattr(contact, name, value)
     if not customer.is_company:
         contact.role = ""
-    if not contact.mobile:
-        contact.sms_consent = False  # consent belongs to a number
-    validate_model_fields(contact, exclude=("extra",))
-    if not contact.name.strip():
-        raise DomainError("Informe o nome do contato.", code=ErrorCode.REQUIRED, field="name")
+    if not errors.has("mobile"):
+        with errors.check():
+            sms_consent_check(mobile=contact.mobile, sms_consent=contact.sms_consent)
+    with errors.check():
+        validate_model_fields(contact, exclude=("extra", *errors.errors))
+    if not contact.name.strip() and not errors.has("name"):
+        with errors.check():
+            raise DomainError("Informe o nome do contato.", code=ErrorCode.REQUIRED, field="name")
     if extra is not None:
-        contact.extra = extra_values_clean(target=ExtraFieldTarget.CONTACT, values=extra)
+        with errors.check():
+            contact.extra = extra_values_clean(target=ExtraFieldTarget.CONTACT, values=extra)
+    errors.raise_any()
     contact.save()
     customer_refresh_search(customer)
     return contact
@@ -69,16 +83,16 @@ def address_save(
     """Add or change another address of the customer."""
     require(actor, CustomerPerm.CHANGE, customer)
     address = address or Address(customer=customer)
-    raw_postal_code = fields.get("postal_code")
-    postal_code = digits(raw_postal_code) if isinstance(raw_postal_code, str) else ""
-    if postal_code and len(postal_code) != 8:
-        raise DomainError(
-            "CEP inválido: são 8 dígitos.", code=CustomerError.INVALID_CEP, field="postal_code"
-        )
-    fields["postal_code"] = postal_code
+    errors = ErrorCollector()
+    with errors.check():
+        fields["postal_code"] = postal_code_clean(fields.get("postal_code"))
+    if errors.has("postal_code"):
+        fields.pop("postal_code")
     for name, value in fields.items():
         setattr(address, name, value)
-    validate_model_fields(address)
+    with errors.check():
+        validate_model_fields(address, exclude=tuple(errors.errors))
+    errors.raise_any()
     address.save()
     return address
 
@@ -139,10 +153,21 @@ def direct_debit_save(*, actor: Member, customer: Customer, **fields: object) ->
     debit = customer.direct_debits.first() or DirectDebit(customer=customer)
     for name, value in fields.items():
         setattr(debit, name, value.strip() if isinstance(value, str) else value)
-    for name, label in (("bank_code", "banco"), ("agency", "agência"), ("account", "conta")):
+    if not debit.identifier:  # filled in by the system, as the seed describes
+        debit.identifier = direct_debit_identifier(customer.number)
+    errors = ErrorCollector()
+    for name, label in (("bank_code", "o banco"), ("agency", "a agência"), ("account", "a conta")):
         if not getattr(debit, name):
-            raise DomainError(f"Informe {label}.", code=ErrorCode.REQUIRED, field=name)
-    validate_model_fields(debit)
+            with errors.check():
+                raise DomainError(f"Informe {label}.", code=ErrorCode.REQUIRED, field=name)
+    if debit.bank_code and debit.bank_code not in DIRECT_DEBIT_BANKS:
+        with errors.check():
+            raise DomainError(
+                "Escolha um banco da lista.", code=CustomerError.BANK, field="bank_code"
+            )
+    with errors.check():
+        validate_model_fields(debit, exclude=tuple(errors.errors))
+    errors.raise_any()
     debit.save()
     return debit
 

@@ -6,35 +6,21 @@ from typing import cast
 from django.db import transaction
 
 from atende.accounts.permissions import can, require
-from atende.core.documents import clean, is_valid_cnpj, is_valid_cpf
-from atende.core.errors import DomainError, ErrorCode
+from atende.core.errors import DomainError, ErrorCode, ErrorCollector
 from atende.core.text import digits, fold
 from atende.core.validation import validate_model_fields
 from atende.customers.errors import CustomerError
 from atende.customers.models import Customer, CustomerKind, ExtraFieldTarget
 from atende.customers.permissions import CustomerPerm
 from atende.customers.services.extra_fields import extra_values_clean
+from atende.customers.validation import document_clean, phone_clean, postal_code_clean
 from atende.tenancy.models import Member
 from atende.tenancy.search import search_index_put
 from atende.tenancy.sequences import next_number
 
 COMPANY_ONLY_FIELDS = ("trade_name", "municipal_registration")
 POSTAL_CODE_FIELDS = ("postal_code", "billing_postal_code")
-
-
-def _clean_document(kind: str, document: str) -> str:
-    document = clean(document)
-    if not document:
-        return ""
-    if kind == CustomerKind.PERSON and not is_valid_cpf(document):
-        raise DomainError(
-            "CPF inválido: confira os dígitos.", code=CustomerError.INVALID_CPF, field="document"
-        )
-    if kind == CustomerKind.COMPANY and not is_valid_cnpj(document):
-        raise DomainError(
-            "CNPJ inválido: confira os dígitos.", code=CustomerError.INVALID_CNPJ, field="document"
-        )
-    return document
+PHONE_FIELDS = ("phone", "phone_alt")
 
 
 def _refuse_duplicate_document(actor: Member, document: str, exclude_pk: int | None) -> None:
@@ -54,18 +40,6 @@ def _refuse_duplicate_document(actor: Member, document: str, exclude_pk: int | N
     else:
         message = f"Este {label} já está cadastrado."
     raise DomainError(message, code=CustomerError.DUPLICATE_DOCUMENT, field="document")
-
-
-def _clean_postal_codes(fields: dict[str, object]) -> None:
-    for name in POSTAL_CODE_FIELDS:
-        if name in fields:
-            raw = fields[name]
-            value = digits(raw) if isinstance(raw, str) else ""  # None: no CEP
-            if value and len(value) != 8:
-                raise DomainError(
-                    "CEP inválido: são 8 dígitos.", code=CustomerError.INVALID_CEP, field=name
-                )
-            fields[name] = value
 
 
 def customer_search_text(customer: Customer) -> str:
@@ -96,30 +70,46 @@ def customer_refresh_search(customer: Customer) -> None:
 def _apply(actor: Member, customer: Customer, fields: dict[str, object]) -> None:
     # The extra fields' raw values by key, as forms and the API give them.
     extra = cast("Mapping[str, object] | None", fields.pop("extra", None))
-    _clean_postal_codes(fields)
+    errors = ErrorCollector()  # every problem in one answer, not one per submit
+    for name in POSTAL_CODE_FIELDS:
+        if name in fields:
+            with errors.check():
+                fields[name] = postal_code_clean(fields[name], field=name)
+    for name in PHONE_FIELDS:
+        if name in fields:
+            with errors.check():
+                fields[name] = phone_clean(fields[name], field=name)
     for name, value in fields.items():
-        setattr(customer, name, value)
+        if not errors.has(name):
+            setattr(customer, name, value)
     if customer.kind == CustomerKind.PERSON:
         for name in COMPANY_ONLY_FIELDS:
             setattr(customer, name, "")
-    # Every field's own rules first (type, size, choices, e-mail): the kind decides the
-    # document check below, so "robot" must not get that far.
-    validate_model_fields(customer, exclude=("document", "extra"))
-    customer.document = _clean_document(customer.kind, customer.document)
-    _refuse_duplicate_document(actor, customer.document, customer.pk)
+    # Every field's own rules (type, size, choices, e-mail): the kind decides the document
+    # check below, so "robot" must not get that far.
+    with errors.check():
+        validate_model_fields(customer, exclude=("document", "extra", *errors.errors))
+    if not errors.has("kind"):
+        with errors.check():
+            customer.document = document_clean(customer.kind, customer.document)
+            _refuse_duplicate_document(actor, customer.document, customer.pk)
     if extra is not None:
-        customer.extra = extra_values_clean(target=ExtraFieldTarget.CUSTOMER, values=extra)
-    if not customer.name.strip():
-        raise DomainError("Informe o nome.", code=ErrorCode.REQUIRED, field="name")
+        with errors.check():
+            customer.extra = extra_values_clean(target=ExtraFieldTarget.CUSTOMER, values=extra)
+    if not customer.name.strip() and not errors.has("name"):
+        with errors.check():
+            raise DomainError("Informe o nome.", code=ErrorCode.REQUIRED, field="name")
     origin = customer.origin if customer.origin_id else None
     if origin is not None and customer.origin_type_id is None:
         customer.origin_type_id = origin.origin_type_id
     if origin is not None and origin.origin_type_id != customer.origin_type_id:
-        raise DomainError(
-            "A origem escolhida não pertence a esse tipo de origem.",
-            code=CustomerError.ORIGIN,
-            field="origin",
-        )
+        with errors.check():
+            raise DomainError(
+                "A origem escolhida não pertence a esse tipo de origem.",
+                code=CustomerError.ORIGIN,
+                field="origin",
+            )
+    errors.raise_any()
 
 
 @transaction.atomic

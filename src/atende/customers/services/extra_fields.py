@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from atende.core.errors import DomainError
+from atende.core.errors import DomainError, ErrorCollector
 from atende.customers.models import ExtraField, ExtraFieldKind
 
 
@@ -68,10 +68,13 @@ def extra_values_clean(*, target: str, values: Mapping[str, object]) -> dict[str
     if unknown:
         raise DomainError(f"Campo extra desconhecido: {', '.join(unknown)}.", field="extra")
     cleaned: dict[str, object] = {}
+    errors = ErrorCollector()  # every field's problem at once
     for key, field in fields.items():
-        value = _convert(field, values.get(key))
-        if value is None and field.is_required:
-            raise DomainError(f"“{field.label}” é obrigatório.", field=f"extra_{key}")
-        if value is not None:
-            cleaned[key] = value
+        with errors.check():
+            value = _convert(field, values.get(key))
+            if value is None and field.is_required:
+                raise DomainError(f"“{field.label}” é obrigatório.", field=f"extra_{key}")
+            if value is not None:
+                cleaned[key] = value
+    errors.raise_any()
     return cleaned

@@ -12,6 +12,11 @@ from atende.core.errors import DomainError, ErrorCode
 from atende.customers.errors import CustomerError
 from atende.customers.models import Contact, Customer, CustomerEmail, CustomerSms, MessageStatus
 from atende.customers.permissions import CustomerPerm
+from atende.customers.sms_text import (
+    SMS_MAX_LENGTH,
+    sms_placeholders_check,
+    sms_text_render,
+)
 from atende.files.policies import DOCUMENTS, MB, UploadPolicy, register_upload_policy
 from atende.files.services import stored_file_create
 from atende.files.validation import UploadedFileLike
@@ -50,6 +55,19 @@ def _addresses(values: list[str], field: str) -> list[str]:
     return list(dict.fromkeys(cleaned))
 
 
+def email_subject_check(subject: str) -> str:
+    """One line, not empty."""
+    if not subject.strip():
+        raise DomainError("Informe o assunto.", code=ErrorCode.REQUIRED, field="subject")
+    if _has_line_break_or_control(subject):
+        raise DomainError(
+            "O assunto deve ter uma linha só, sem quebras de linha nem caracteres de controle.",
+            code=CustomerError.INVALID_SUBJECT,
+            field="subject",
+        )
+    return subject.strip()
+
+
 @transaction.atomic
 def customer_email_send(
     *,
@@ -68,14 +86,7 @@ def customer_email_send(
     recipients = _addresses(to, "to")
     if not recipients:
         raise DomainError("Escolha ao menos um destinatário.", code=ErrorCode.REQUIRED, field="to")
-    if not subject.strip():
-        raise DomainError("Informe o assunto.", code=ErrorCode.REQUIRED, field="subject")
-    if _has_line_break_or_control(subject):
-        raise DomainError(
-            "O assunto deve ter uma linha só, sem quebras de linha nem caracteres de controle.",
-            code=CustomerError.INVALID_SUBJECT,
-            field="subject",
-        )
+    subject = email_subject_check(subject)
     if "\x00" in body:
         raise DomainError(
             "A mensagem tem um caractere nulo; apague-o e envie de novo.",
@@ -86,7 +97,7 @@ def customer_email_send(
         customer=customer,
         to=recipients,
         cc=_addresses(cc, "cc"),
-        subject=subject.strip(),
+        subject=subject,
         body=body,
         sent_by=actor,
     )
@@ -109,6 +120,30 @@ def customer_email_resend(*, actor: Member, email: CustomerEmail) -> CustomerEma
     return email
 
 
+def sms_text_check(text: str) -> str:
+    """The message as typed, refused when empty, too long or with an unknown placeholder."""
+    text = text.strip()
+    if not text:
+        raise DomainError("Escreva a mensagem.", code=ErrorCode.REQUIRED, field="text")
+    if len(text) > SMS_MAX_LENGTH:
+        raise DomainError(
+            f"Mensagem longa demais (máximo {SMS_MAX_LENGTH} caracteres).", field="text"
+        )
+    sms_placeholders_check(text)
+    return text
+
+
+def sms_text_for(*, actor: Member, text: str, customer: Customer, contact: Contact | None) -> str:
+    """The text one recipient receives, placeholders filled in."""
+    return sms_text_render(
+        text,
+        contact_name=contact.name if contact else customer.display_name,
+        customer_name=customer.display_name,
+        customer_number=customer.number,
+        company=actor.organization.name,
+    )
+
+
 @transaction.atomic
 def customer_sms_send(
     *, actor: Member, customer: Customer, contacts: list[Contact], text: str
@@ -117,22 +152,29 @@ def customer_sms_send(
     from atende.customers.tasks import customer_sms_deliver_task
 
     require(actor, CustomerPerm.SEND_SMS, customer)
-    text = text.strip()
-    if not text:
-        raise DomainError("Escreva a mensagem.", code=ErrorCode.REQUIRED, field="text")
-    if len(text) > 480:
-        raise DomainError("Mensagem longa demais (máximo 480 caracteres).", field="text")
+    text = sms_text_check(text)
     allowed = [c for c in contacts if c.customer_id == customer.pk and c.mobile and c.sms_consent]
     if not allowed:
         raise DomainError(
             "Nenhum dos contatos escolhidos autorizou SMS no celular.", field="contacts"
         )
-    messages = [
-        CustomerSms.objects.create(
-            customer=customer, contact=contact, phone=contact.mobile, text=text, sent_by=actor
+    messages = []
+    for contact in allowed:
+        rendered = sms_text_for(actor=actor, text=text, customer=customer, contact=contact)
+        if len(rendered) > SMS_MAX_LENGTH:
+            raise DomainError(
+                f"Com os dados de {contact.name} a mensagem passa de {SMS_MAX_LENGTH} caracteres.",
+                field="text",
+            )
+        messages.append(
+            CustomerSms.objects.create(
+                customer=customer,
+                contact=contact,
+                phone=contact.mobile,
+                text=rendered,
+                sent_by=actor,
+            )
         )
-        for contact in allowed
-    ]
     for message in messages:
         customer_sms_deliver_task.delay_on_commit(message.organization_id, message.pk)
     return messages

@@ -78,6 +78,13 @@ def catalog_entry(organization):
 isolation_static("customers:settings", "customers:settings_new", catalog="categorias")
 
 
+@isolation_factory("customers:bulk_detail")
+def bulk_message(organization):
+    from atende.customers.models import BulkMessage
+
+    return {"pk": BulkMessage.objects.create(channel="sms", text="Oi {nome}").pk}
+
+
 @isolation_factory("customers:sector_categories")
 def sector_categories(organization):
     from atende.accounts.tests.factories import SectorFactory
@@ -163,6 +170,11 @@ def email_body(organization, kwargs) -> dict:
     return {"to": ["ana@example.com"], "subject": "Boleto de maio", "body": "Segue o boleto."}
 
 
+def bulk_body(organization, kwargs) -> dict:
+    ContactFactory(organization=organization, mobile="19991234567", sms_consent=True)
+    return {"channel": "sms", "text": "Oi {primeiro_nome}!", "action": "send"}
+
+
 def sms_body(organization, kwargs) -> dict:
     contact = ContactFactory(
         organization=organization,
@@ -206,13 +218,18 @@ route_access("api:create_customer", needs=CustomerPerm.ADD, body={"name": "Clien
 route_access("customers:edit", needs=CustomerPerm.CHANGE, body=customer_edit_body)
 route_access("api:update_customer", needs=CustomerPerm.CHANGE, body={"name": "Nome pela API"})
 route_access("customers:extra_fields", needs=CustomerPerm.CHANGE, body=extra_fields_body)
-route_access("customers:set_active", needs=CustomerPerm.DELETE, body={"is_active": "0"})
+# Destructive actions need confirmed=1 (sent by the dialog or the confirmation page).
+CONFIRMED = {"confirmed": "1"}
+route_access(
+    "customers:set_active", needs=CustomerPerm.DELETE, body={"is_active": "0", **CONFIRMED}
+)
 route_access("api:deactivate_customer", needs=CustomerPerm.DELETE, body={})
 route_access("customers:contact_new", needs=CustomerPerm.CHANGE, body={"name": "Contato Novo"})
 route_access("api:create_contact", needs=CustomerPerm.CHANGE, body={"name": "Contato pela API"})
 route_access("customers:contact_edit", needs=CustomerPerm.CHANGE, body=contact_edit_body)
 route_access("api:update_contact", needs=CustomerPerm.CHANGE, body={"name": "Contato Alterado"})
-route_access("customers:contact_delete", "api:delete_contact", needs=CustomerPerm.CHANGE, body={})
+route_access("customers:contact_delete", needs=CustomerPerm.CHANGE, body=CONFIRMED)
+route_access("api:delete_contact", needs=CustomerPerm.CHANGE, body={})
 route_access("customers:observation_new", needs=CustomerPerm.CHANGE, body={"text": "Ligar às 9h."})
 route_access(
     "customers:observation_edit", needs=CustomerPerm.CHANGE, body={"text": "Ligar às 10h."}
@@ -220,7 +237,7 @@ route_access(
 route_access(
     "customers:address_new", "customers:address_edit", needs=CustomerPerm.CHANGE, body=ADDRESS
 )
-route_access("customers:address_delete", needs=CustomerPerm.CHANGE, body={})
+route_access("customers:address_delete", needs=CustomerPerm.CHANGE, body=CONFIRMED)
 route_access(
     "customers:direct_debit",
     needs=CustomerPerm.CHANGE,
@@ -234,10 +251,12 @@ route_access(
     },
 )
 route_access("customers:document_upload", needs=CustomerPerm.CHANGE, body=document_body)
-route_access("customers:document_delete", needs=CustomerPerm.CHANGE, body={})
+route_access("customers:document_delete", needs=CustomerPerm.CHANGE, body=CONFIRMED)
 route_access("customers:email_send", needs=CustomerPerm.SEND_EMAIL, body=email_body)
 route_access("customers:email_resend", needs=CustomerPerm.SEND_EMAIL, body={})
 route_access("customers:sms_send", needs=CustomerPerm.SEND_SMS, body=sms_body)
+route_access("customers:bulk_new", needs=CustomerPerm.SEND_SMS, body=bulk_body)
+route_access("customers:bulk_detail", needs=CustomerPerm.SEND_SMS)
 route_access("customers:settings_home", "customers:settings", needs=CustomerPerm.MANAGE_SETTINGS)
 route_access(
     "customers:settings_new",

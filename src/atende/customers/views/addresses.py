@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from atende.core.confirm import confirmation_page
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
 from atende.customers.forms import AddressForm
@@ -34,6 +35,16 @@ def address_edit_view(request, number: int, pk: int | None = None):
 @require_POST
 def address_delete_view(request, number: int, pk: int):
     customer = customer_get(actor=request.member, number=number, permission=CustomerPerm.CHANGE)
-    address_delete(actor=request.member, address=customer_address_get(customer=customer, pk=pk))
+    address = customer_address_get(customer=customer, pk=pk)
+    asking = confirmation_page(
+        request,
+        question=f"Excluir o endereço {address.label}?",
+        detail=address.address_line,
+        button="Excluir endereço",
+        cancel_url=customer_url(request, customer),
+    )
+    if asking:
+        return asking
+    address_delete(actor=request.member, address=address)
     messages.success(request, "Endereço excluído.")
     return redirect(customer_url(request, customer))

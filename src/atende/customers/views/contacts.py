@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from atende.core.confirm import confirmation_page
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
 from atende.customers.forms import ContactForm, ObservationForm
@@ -44,6 +45,15 @@ def contact_edit_view(request, number: int, pk: int | None = None):
 def contact_delete_view(request, number: int, pk: int):
     customer = customer_get(actor=request.member, number=number, permission=CustomerPerm.CHANGE)
     contact = customer_contact_get(customer=customer, pk=pk)
+    asking = confirmation_page(
+        request,
+        question=f"Excluir o contato {contact.name}?",
+        detail="O contato sai do cadastro do cliente; isso não pode ser desfeito.",
+        button="Excluir contato",
+        cancel_url=customer_url(request, customer, "contatos"),
+    )
+    if asking:
+        return asking
     contact_delete(actor=request.member, contact=contact)
     messages.success(request, f"Contato {contact.name} excluído.")
     return redirect(customer_url(request, customer, "contatos"))

@@ -17,7 +17,7 @@ from atende.customers.views.detail import customer_url
 def direct_debit_edit_view(request, number: int):
     customer = customer_get(actor=request.member, number=number, permission=CustomerPerm.CHANGE)
     debit = customer.direct_debits.first()
-    form = DirectDebitForm(request.POST or None, instance=debit)
+    form = DirectDebitForm(request.POST or None, instance=debit, customer=customer)
     if request.method == "POST" and form.is_valid():
         try:
             direct_debit_save(actor=request.member, customer=customer, **form.cleaned_data)

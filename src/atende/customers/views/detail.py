@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from atende.accounts.permissions import can, require
+from atende.core.confirm import confirmation_page
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
 from atende.core.redirects import safe_next
@@ -87,6 +88,16 @@ def customer_active_view(request, number: int):
     is_active = request.POST.get("is_active") == "1"
     permission = CustomerPerm.CHANGE if is_active else CustomerPerm.DELETE
     customer = customer_get(actor=request.member, number=number, permission=permission)
+    if not is_active:
+        asking = confirmation_page(
+            request,
+            question=f"Desativar o cliente {customer.number} – {customer.display_name}?",
+            detail="Nada é apagado: o cliente sai das listas de ativos e pode ser reativado.",
+            button="Desativar cliente",
+            cancel_url=customer_url(request, customer),
+        )
+        if asking:
+            return asking
     customer_set_active(actor=request.member, customer=customer, is_active=is_active)
     messages.success(request, "Cliente reativado." if is_active else "Cliente desativado.")
     return redirect(customer_url(request, customer))

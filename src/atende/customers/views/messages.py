@@ -1,7 +1,7 @@
 """E-mails and SMS tab actions: compose, send (queued after commit), re-send."""
 
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from atende.core.errors import DomainError
@@ -13,7 +13,10 @@ from atende.customers.services.messages import (
     customer_email_resend,
     customer_email_send,
     customer_sms_send,
+    sms_text_check,
+    sms_text_for,
 )
+from atende.customers.sms_text import sms_size
 from atende.customers.views.detail import customer_tab_view, customer_url
 
 
@@ -56,10 +59,38 @@ def email_resend_view(request, number: int, pk: int):
     return redirect(customer_url(request, customer, "emails"))
 
 
+def _sms_preview(request, number: int, customer, form: CustomerSmsForm):
+    """The text the first chosen mobile would receive, with its size in characters and SMS;
+    htmx swaps only the preview, without JS the tab comes back with the form as typed."""
+    form.is_valid()  # cleaned_data holds what could be read, even with nothing chosen yet
+    template = form.cleaned_data.get("template")
+    text = form.cleaned_data.get("text") or (template.text if template else "")
+    contacts = list(form.cleaned_data.get("contacts") or form.fields["contacts"].queryset[:1])
+    preview = sms_preview(request.member, customer, contacts[0] if contacts else None, text)
+    if request.htmx:
+        return render(request, "customers/tab_messages.html#sms_preview", {"preview": preview})
+    request.customer_sms_form, request.sms_preview = form, preview
+    return customer_tab_view(request, number, "emails")
+
+
+def sms_preview(actor, customer, contact, text: str) -> dict | None:
+    """Text, size or the refusal; None while nothing is typed or chosen."""
+    if not text.strip():
+        return None
+    try:
+        text = sms_text_check(text)
+    except DomainError as error:
+        return {"error": error.message}
+    rendered = sms_text_for(actor=actor, text=text, customer=customer, contact=contact)
+    return {"text": rendered, "size": sms_size(rendered)}
+
+
 @require_POST
 def sms_send_view(request, number: int):
     customer = customer_get(actor=request.member, number=number, permission=CustomerPerm.SEND_SMS)
     form = CustomerSmsForm(request.POST, customer=customer)
+    if request.POST.get("preview"):  # the preview asks, nothing is sent
+        return _sms_preview(request, number, customer, form)
     if not form.is_valid():
         messages.error(request, "Escolha os celulares e escreva a mensagem.")
         return redirect(customer_url(request, customer, "emails"))

@@ -11,6 +11,7 @@ from atende.accounts.permissions import require
 from atende.accounts.selectors import sector_get, sector_list
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
+from atende.customers.forms import prompt_selects
 from atende.customers.models import (
     Category,
     ContactType,
@@ -47,7 +48,9 @@ CATALOGS = {
             "campos-extras",
             "Campos extras",
             ExtraField,
-            ("target", "label", "key", "kind", "choices", "is_required", "position"),
+            # The key is derived from the label when the field is created (and then kept, as
+            # the stored values are filed under it).
+            ("target", "label", "kind", "choices", "is_required", "position"),
         ),
     )
 }
@@ -59,8 +62,14 @@ def _catalog(key: str) -> Catalog:
     return CATALOGS[key]
 
 
+class CatalogForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        prompt_selects(self)
+
+
 def _form_class(catalog: Catalog) -> type[forms.ModelForm]:
-    return forms.modelform_factory(catalog.model, fields=catalog.fields)
+    return forms.modelform_factory(catalog.model, form=CatalogForm, fields=catalog.fields)
 
 
 def catalog_list_view(request, catalog: str = "categorias"):

@@ -44,3 +44,54 @@ def test_origins_follow_the_origin_type(page_at, admin_member, organization):
         "#id_origin option", "options => options.filter(o => !o.hidden && o.value).map(o => o.text)"
     )
     assert visible == ["Folheto"]
+
+
+def test_masks_punctuate_as_one_types_and_the_keyboard_follows_the_kind(
+    page_at, admin_member, organization
+):
+    page = page_at(DESKTOP)
+    sign_in(page, admin_member.user.email)
+    page.goto(f"{page.base}/{organization.slug}/clientes/novo/")
+    page.type("#id_document", "11144477735")
+    page.type("#id_postal_code", "13010000")
+    page.type("#id_phone", "19991234567")
+    page.fill("#id_registered_on", "")
+    page.type("#id_registered_on", "05032026")
+    values = [
+        page.input_value(selector)
+        for selector in ("#id_document", "#id_postal_code", "#id_phone", "#id_registered_on")
+    ]
+    assert values == ["111.444.777-35", "13010-000", "(19) 99123-4567", "05/03/2026"]
+    assert page.get_attribute("#id_document", "inputmode") == "numeric"
+    page.check("input[name=kind][value=company]")
+    assert page.eval_on_selector("#id_document", "field => field.inputMode") == "text"
+    assert page.errors == []
+
+
+def test_a_destructive_action_asks_in_a_dialog_and_escape_keeps_everything(
+    page_at, admin_member, organization
+):
+    from atende.customers.models import Customer
+    from atende.customers.tests.factories import CustomerFactory
+    from atende.tenancy.context import activate
+
+    customer = CustomerFactory(organization=organization)
+    page = page_at(DESKTOP)
+    sign_in(page, admin_member.user.email)
+    page.goto(f"{page.base}/{organization.slug}/clientes/{customer.number}/")
+    button = page.locator("button[data-confirm]", has_text="Desativar cliente")
+    button.click()
+    dialog = page.locator("#confirmar")
+    assert dialog.is_visible() is True
+    assert "Nada é apagado" in dialog.inner_text()
+    assert page.evaluate("document.activeElement.hasAttribute('data-confirm-cancel')") is True
+    page.keyboard.press("Escape")
+    assert dialog.is_visible() is False
+    with activate(organization):
+        assert Customer.objects.get(pk=customer.pk).is_active is True
+    button.click()
+    page.locator("[data-confirm-accept]").click()
+    page.wait_for_load_state("networkidle")
+    with activate(organization):
+        assert Customer.objects.get(pk=customer.pk).is_active is False
+    assert page.errors == []
