@@ -5,7 +5,7 @@ from django.core import validators
 from django.utils.translation import gettext_lazy as _
 
 from atende.core.documents import clean, format_document
-from atende.core.text import digits
+from atende.core.text import digits, format_cep
 from atende.customers.models import (
     Address,
     Category,
@@ -53,10 +53,6 @@ def _extra_form_field(field: ExtraField) -> forms.Field:
         choices = [("", "—"), *((option, option) for option in field.options)]
         return forms.ChoiceField(**common, choices=choices)
     return forms.CharField(**common, max_length=500)
-
-
-def format_cep(cep: str) -> str:
-    return f"{cep[:5]}-{cep[5:]}" if len(cep or "") == 8 else (cep or "")
 
 
 def _allow_length(field: forms.CharField, length: int) -> None:

@@ -1,0 +1,57 @@
+"""File the audit entries written before 0013 under their customer.
+
+Contacts, addresses, observations, direct debits and documents belong to a customer; their
+entries join its Histórico. The customer comes from the record when it still exists, otherwise
+from the entry's own changes (a creation or deletion records the `customer` key).
+"""
+
+from django.db import migrations
+
+from atende.tenancy.context import dangerously_unscoped
+
+RELATED = ["contact", "address", "observation", "directdebit", "customerdocument"]
+
+
+def _recorded_customer(entry) -> int | None:
+    recorded = (entry.changes or {}).get("customer") or []
+    values = [str(value) for value in recorded if value not in (None, "None", "")]
+    return int(values[0]) if values and values[0].isdigit() else None
+
+
+def forwards(apps, schema_editor):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    AuditLogEntry = apps.get_model("tenancy", "AuditLogEntry")
+    customer_type = ContentType.objects.filter(app_label="customers", model="customer").first()
+    if customer_type is None:
+        return  # a fresh database: nothing was written yet
+    # The owner role reads every organization here (migration 0008 allows it nothing else).
+    with dangerously_unscoped():
+        for content_type in ContentType.objects.filter(app_label="customers", model__in=RELATED):
+            model = apps.get_model("customers", content_type.model)
+            entries = AuditLogEntry.objects.filter(content_type=content_type, subject_id=None)
+            object_ids = set(entries.values_list("object_pk", flat=True))
+            live = dict(
+                model._base_manager.filter(pk__in=[pk for pk in object_ids if pk.isdigit()])
+                .values_list("pk", "customer_id")
+                .iterator()
+            )
+            for entry in entries.iterator():
+                customer_id = live.get(int(entry.object_pk)) if entry.object_pk.isdigit() else None
+                customer_id = customer_id or _recorded_customer(entry)
+                if customer_id is not None:
+                    entry.subject_type_id = customer_type.pk
+                    entry.subject_id = customer_id
+                    entry.save(update_fields=["subject_type", "subject_id"])
+
+
+def backwards(apps, schema_editor):
+    """Nothing to undo: 0013's reverse drops the columns."""
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("tenancy", "0013_audit_subject_history"),
+        ("customers", "0008_search_index"),
+    ]
+
+    operations = [migrations.RunPython(forwards, backwards)]
