@@ -78,7 +78,7 @@ history_describe(Address, formats={"postal_code": format_cep})
 history_describe(Observation, labels={"author": _("author")})
 history_describe(
     CustomerDocument,
-    labels={"stored_file": _("file")},
+    hidden=["stored_file"],  # named in the entry's title: the file goes with the document
     titles={Action.CREATE: _("Document uploaded"), Action.DELETE: _("Document deleted")},
 )
 history_describe(
