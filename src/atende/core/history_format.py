@@ -138,8 +138,8 @@ def history_events(
     (its own entries need no name, the others say what they are about)."""
     entries = list(entries)
     parsed = [(entry, _entry_model(entry), entry.changes_dict or {}) for entry in entries]
-    names = _load_names(parsed)
-    json_labels = _load_json_labels(parsed)
+    names = _load_names(parsed, subject)
+    json_labels = _load_json_labels(parsed, subject)
     events = []
     for entry, model, changes in parsed:
         is_own = (
@@ -181,8 +181,19 @@ def _foreign_key(model: type[models.Model] | None, name: str) -> models.ForeignK
     return model_field if isinstance(model_field, models.ForeignKey) else None
 
 
+def _shown(
+    model: type[models.Model] | None, name: str, values: object, subject: models.Model | None
+) -> bool:
+    """Whether a recorded change becomes a row (and so whether its names are worth loading)."""
+    if model is None:
+        return True
+    hidden = name in HIDDEN_FIELDS or name in _hidden.get(model, set())
+    return not hidden and not _points_to(model, name, subject) and any(_pair(values))
+
+
 def _load_names(
     parsed: list[tuple[AbstractLogEntry, type[models.Model] | None, dict[str, Any]]],
+    subject: models.Model | None,
 ) -> dict[type[models.Model], dict[str, str]]:
     """Names of every record a foreign key on the page points to: one query per table."""
     wanted: dict[type[models.Model], set[str]] = defaultdict(set)
@@ -190,6 +201,8 @@ def _load_names(
         for name, values in changes.items():
             foreign_key = _foreign_key(model, name)
             if foreign_key is None or not isinstance(values, list):
+                continue
+            if not _shown(model, name, values, subject):
                 continue
             related = foreign_key.related_model
             assert isinstance(related, type)
@@ -206,12 +219,15 @@ def _load_names(
 
 def _load_json_labels(
     parsed: list[tuple[AbstractLogEntry, type[models.Model] | None, dict[str, Any]]],
+    subject: models.Model | None,
 ) -> dict[tuple[type[models.Model], str], dict[str, str]]:
     wanted = {
         (model, name)
         for _entry, model, changes in parsed
-        for name in changes
-        if model is not None and (model, name) in _json_labels
+        for name, values in changes.items()
+        if model is not None
+        and (model, name) in _json_labels
+        and _shown(model, name, values, subject)
     }
     return {key: _json_labels[key]() for key in wanted}
 
@@ -227,10 +243,9 @@ def _rows(
 ) -> list[HistoryChange]:
     if model is None:  # the model itself was removed since: show what was recorded
         return [HistoryChange(name, *_pair(values)) for name, values in changes.items()]
-    hidden = HIDDEN_FIELDS | _hidden.get(model, set())
     rows = []
     for name, values in changes.items():
-        if name in hidden or _points_to(model, name, subject):
+        if not _shown(model, name, values, subject):
             continue
         if (model, name) in json_labels:
             rows += _json_rows(values, json_labels[(model, name)])

@@ -7,6 +7,7 @@ import pytest
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from atende.core.history import history_page
 from atende.core.history_format import history_events
@@ -30,7 +31,7 @@ from atende.customers.services.documents import customer_document_add, customer_
 from atende.customers.services.messages import customer_email_send, customer_sms_send
 from atende.customers.tests.factories import ContactFactory, CustomerFactory
 from atende.files.tests import samples
-from atende.tenancy.context import activate, dangerously_unscoped
+from atende.tenancy.context import activate
 from atende.tenancy.models import AuditLogEntry
 from atende.tenancy.urls import org_reverse
 
@@ -103,9 +104,9 @@ def test_each_related_record_leaves_a_trace_on_the_customer(
     titles = _titles(customer)
     assert titles[0] == "Excluído · Contato: Rita"
     assert titles[1:] == [
-        "Situação do SMS: 19991234567: Oi",
-        "Novo SMS: 19991234567: Oi",
+        "Situação do SMS: 19991234567: Oi",  # delivered after the commit, in order
         "Situação do e-mail: Boas-vindas",
+        "Novo SMS: 19991234567: Oi",
         "Novo e-mail: Boas-vindas",
         "Criado · Débito automático: 001 1234/56789-0",
         "Observação lida: Ligar antes",
@@ -142,7 +143,9 @@ def test_message_rows_read_as_sent(
 
 def test_observation_read_is_recorded_once(admin_member, organization):
     customer = CustomerFactory(organization=organization)
-    observation_add(actor=admin_member, customer=customer, text="Cão bravo", is_mandatory_reading=True)
+    observation_add(
+        actor=admin_member, customer=customer, text="Cão bravo", is_mandatory_reading=True
+    )
     assert observations_mark_read(actor=admin_member, customer=customer) == 1
     assert observations_mark_read(actor=admin_member, customer=customer) == 0
     assert _titles(customer).count("Observação lida: Cão bravo") == 1
@@ -152,9 +155,7 @@ def test_labels_are_portuguese_and_values_written_as_people_write_them(
     admin_member, member, organization
 ):
     ExtraField.objects.create(target="customer", key="plano", label="Plano contratado", kind="text")
-    ExtraField.objects.create(
-        target="customer", key="desde", label="Cliente desde", kind="date"
-    )
+    ExtraField.objects.create(target="customer", key="desde", label="Cliente desde", kind="date")
     category = Category.objects.create(name="Varejo")
     customer = CustomerFactory(
         organization=organization, document="", postal_code="", phone="", owner=admin_member
@@ -181,12 +182,9 @@ def test_labels_are_portuguese_and_values_written_as_people_write_them(
         "CEP": ("", "13010-000"),
         "Telefone": ("", "(19) 3234-5678"),
         "UF": ("SP", "RJ"),
-        "Data de cadastro": (
-            datetime.date.today().strftime("%d/%m/%Y"),  # noqa: DTZ011  the factory's default
-            "01/03/2026",
-        ),
-        "Nunca enviar a birôs de crédito (SPC/Serasa)": ("Não", "Sim"),
-        "Responsável pela carteira": ("Ana Admin", "Bruno Membro"),
+        "Data de cadastro": (timezone.localdate().strftime("%d/%m/%Y"), "01/03/2026"),
+        "Nunca protestar (SPC/Serasa)": ("Não", "Sim"),
+        "Carteira (vendedor)": ("Ana Admin", "Bruno Membro"),
         "Categoria": ("", "Varejo"),
         "Cliente desde": ("", "04/05/2020"),
         "Plano contratado": ("", "Fibra 500"),
@@ -214,10 +212,11 @@ def test_a_removed_record_is_named_by_its_number(admin_member, organization):
     contact = ContactFactory(organization=organization, contact_type=contact_type)
     contact.contact_type = None
     contact.save()
+    removed_pk = contact_type.pk
     contact_type.delete()
 
     changed = _events(contact.customer)[0]
-    assert _rows(changed)["Tipo de contato"] == (f"nº {contact_type.pk} (removido)", "")
+    assert _rows(changed)["Tipo de contato"] == (f"nº {removed_pk} (removido)", "")
 
 
 def _contact_changes(customer, count: int, contact_types, members) -> None:
@@ -236,13 +235,12 @@ def test_a_history_page_costs_the_same_whatever_its_entries(
     customer = CustomerFactory(organization=organization)
     contact_types = [ContactType.objects.create(name=n) for n in ("Financeiro", "Técnico")]
     _contact_changes(customer, changes, contact_types, [admin_member, member])
-    assert AuditLogEntry.objects.count() == 2 + 2 * changes  # customer, contact, the changes
+    page = history_page(customer, size=100)
+    assert len(page.items) == 2 + 2 * changes  # customer, contact, the changes
 
     # entries with actors and content types; contact types; members with their users
     with django_assert_num_queries(3):
-        events = history_events(history_page(customer).items, subject=customer)
-
-    assert len(events) == min(20, 2 + 2 * changes)
+        history_events(history_page(customer).items, subject=customer)
 
 
 @pytest.mark.parametrize("changes", [3, 12])
@@ -266,9 +264,8 @@ def test_another_organizations_entries_never_show(
     with activate(other_organization):
         theirs = CustomerFactory(organization=other_organization, name="Cliente Alheio")
         ContactFactory(organization=other_organization, customer=theirs, name="Contato Alheio")
-    # an entry of theirs that claims our customer as its subject
-    with dangerously_unscoped():
-        AuditLogEntry.all_organizations.create(
+        # an entry of theirs that claims our customer as its subject
+        AuditLogEntry.objects.create(
             organization=other_organization,
             content_type=ContentType.objects.get_for_model(Observation),
             object_pk="999",
