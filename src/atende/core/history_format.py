@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from auditlog.models import AbstractLogEntry, LogEntry
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -118,7 +119,7 @@ def field_label(model: type[models.Model], name: str) -> str | None:
         return capfirst(str(override))
     try:
         model_field = model._meta.get_field(name)
-    except models.FieldDoesNotExist:  # a field removed since the change was recorded
+    except FieldDoesNotExist:  # a field removed since the change was recorded
         return capfirst(name.replace("_", " "))
     if not isinstance(model_field, models.Field) or (
         not model_field.concrete and not model_field.many_to_many
@@ -171,12 +172,14 @@ def _title(entry: AbstractLogEntry, model: type[models.Model] | None, *, own: bo
     return f"{action} · {model_label(model)}: {entry.object_repr}"
 
 
-def _foreign_key(model: type[models.Model] | None, name: str) -> models.ForeignKey | None:
+def _foreign_key(
+    model: type[models.Model] | None, name: str
+) -> "models.ForeignKey[Any, Any] | None":
     if model is None:
         return None
     try:
         model_field = model._meta.get_field(name)
-    except models.FieldDoesNotExist:
+    except FieldDoesNotExist:
         return None
     return model_field if isinstance(model_field, models.ForeignKey) else None
 
@@ -298,7 +301,7 @@ def _value(
     formatter = _formats.get(model, {}).get(name)
     if formatter is not None:
         return formatter(raw)
-    model_field = model._meta.get_field(name) if _has_field(model, name) else None
+    model_field = _concrete_field(model, name)
     if model_field is None:
         return raw
     if isinstance(model_field, models.ForeignKey):
@@ -308,7 +311,7 @@ def _value(
         return found or gettext("no. %(id)s (removed)") % {"id": raw}
     if isinstance(model_field, models.BooleanField):
         return yes_no(raw)
-    if getattr(model_field, "choices", None):
+    if model_field.choices:
         return str(dict(model_field.flatchoices).get(raw, raw))
     if isinstance(model_field, models.DateTimeField):
         return format_datetime(raw)
@@ -319,12 +322,12 @@ def _value(
     return raw
 
 
-def _has_field(model: type[models.Model], name: str) -> bool:
+def _concrete_field(model: type[models.Model], name: str) -> "models.Field[Any, Any] | None":
     try:
-        model._meta.get_field(name)
-    except models.FieldDoesNotExist:
-        return False
-    return True
+        model_field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    return model_field if isinstance(model_field, models.Field) else None
 
 
 def _json_rows(values: object, labels: dict[str, str]) -> list[HistoryChange]:
@@ -332,7 +335,7 @@ def _json_rows(values: object, labels: dict[str, str]) -> list[HistoryChange]:
     old_raw, new_raw = _pair(values)
     old, new = _json_object(old_raw), _json_object(new_raw)
     rows = []
-    for key in sorted(set(old) | set(new), key=lambda k: (labels.get(k, k).lower(), k)):
+    for key in sorted(set(old) | set(new), key=lambda k: (str(labels.get(k, k)).lower(), k)):
         before, after = _plain(old.get(key)), _plain(new.get(key))
         if before != after:
             rows.append(HistoryChange(labels.get(key, key), before, after))
