@@ -247,7 +247,7 @@ def _rows(
     if model is None:  # the model itself was removed since: show what was recorded
         return [HistoryChange(name, *_pair(values)) for name, values in changes.items()]
     rows = []
-    for name, values in changes.items():
+    for name, values in sorted(changes.items(), key=lambda item: _position(model, item[0])):
         if not _shown(model, name, values, subject):
             continue
         if (model, name) in json_labels:
@@ -264,6 +264,18 @@ def _rows(
             HistoryChange(label, _value(model, name, old, names), _value(model, name, new, names))
         )
     return rows
+
+
+def _position(model: type[models.Model], name: str) -> int:
+    """Rows follow the form's order (the model's fields), not the order they were recorded."""
+    order = _field_order.get(model)
+    if order is None:
+        fields = [*model._meta.concrete_fields, *model._meta.many_to_many]
+        order = _field_order[model] = {f.name: index for index, f in enumerate(fields)}
+    return order.get(name, len(order))
+
+
+_field_order: dict[type[models.Model], dict[str, int]] = {}
 
 
 def _points_to(model: type[models.Model], name: str, subject: models.Model | None) -> bool:

@@ -104,9 +104,9 @@ def test_each_related_record_leaves_a_trace_on_the_customer(
     titles = _titles(customer)
     assert titles[0] == "Excluído · Contato: Rita"
     assert titles[1:] == [
-        "Situação do SMS: 19991234567: Oi",  # delivered after the commit, in order
+        "Situação do SMS: (19) 99123-4567 · Oi",  # delivered after the commit, in order
         "Situação do e-mail: Boas-vindas",
-        "Novo SMS: 19991234567: Oi",
+        "Novo SMS: (19) 99123-4567 · Oi",
         "Novo e-mail: Boas-vindas",
         "Criado · Débito automático: 001 1234/56789-0",
         "Observação lida: Ligar antes",
@@ -176,6 +176,12 @@ def test_labels_are_portuguese_and_values_written_as_people_write_them(
     # then
     changed = _events(customer)[0]
     assert changed.title == "Alterado"
+    # in the form's order
+    assert [change.label for change in changed.changes][:3] == [
+        "Tipo",
+        "Data de cadastro",
+        "CPF/CNPJ",
+    ]
     assert _rows(changed) == {
         "Tipo": ("Pessoa física (CPF)", "Pessoa jurídica (CNPJ)"),
         "CPF/CNPJ": ("", "11.222.333/0001-81"),
