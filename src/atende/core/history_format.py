@@ -402,6 +402,8 @@ def format_date(raw: str) -> str:
 
 def format_datetime(raw: str) -> str:
     """auditlog's naive UTC text → `01/03/2026 14:05` in the active time zone."""
+    if parse_date_or_none(raw):  # a bare date has no zone to convert
+        return format_date(raw)
     try:
         parsed = parse_datetime(raw)
     except ValueError:
