@@ -324,7 +324,9 @@ def _value(
     if isinstance(model_field, models.BooleanField):
         return yes_no(raw)
     if model_field.choices:
-        return str(dict(model_field.flatchoices).get(raw, raw))
+        # recorded as text, whatever the column's type (priority "2")
+        labels = {str(value): label for value, label in model_field.flatchoices}
+        return str(labels.get(raw, raw))
     if isinstance(model_field, models.DateTimeField):
         return format_datetime(raw)
     if isinstance(model_field, models.DateField):

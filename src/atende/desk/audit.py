@@ -2,6 +2,7 @@
 
 from auditlog.registry import auditlog
 
+from atende.core.history import history_subject_register
 from atende.desk.models import (
     Area,
     AreaResource,
@@ -17,3 +18,5 @@ auditlog.register(AreaResource)
 auditlog.register(TimeEntry)
 auditlog.register(SavedFilter)
 auditlog.register(TicketAttachment)
+# A ticket's changes also show on its customer's Histórico (C9).
+history_subject_register(Ticket, "customer")
