@@ -5,6 +5,8 @@ entries join its Histórico. The customer comes from the record when it still ex
 from the entry's own changes (a creation or deletion records the `customer` key).
 """
 
+from collections import defaultdict
+
 from django.db import migrations
 
 from atende.tenancy.context import dangerously_unscoped
@@ -29,15 +31,18 @@ def forwards(apps, schema_editor):
         for content_type in ContentType.objects.filter(app_label="customers", model__in=RELATED):
             model = apps.get_model("customers", content_type.model)
             entries = AuditLogEntry.objects.filter(content_type=content_type, subject_id=None)
-            object_ids = set(entries.values_list("object_pk", flat=True))
-            live = dict(
-                model._base_manager.filter(pk__in=[pk for pk in object_ids if pk.isdigit()])
-                .values_list("pk", "customer_id")
-                .iterator()
-            )
-            for entry in entries.iterator():
-                customer_id = live.get(int(entry.object_pk)) if entry.object_pk.isdigit() else None
-                customer_id = customer_id or _recorded_customer(entry)
+            # Records that still exist: one UPDATE per customer.
+            by_customer = defaultdict(list)
+            for pk, customer_id in model._base_manager.values_list("pk", "customer_id").iterator():
+                by_customer[customer_id].append(str(pk))
+            for customer_id, object_pks in by_customer.items():
+                for start in range(0, len(object_pks), 500):
+                    entries.filter(object_pk__in=object_pks[start : start + 500]).update(
+                        subject_type=customer_type, subject_id=customer_id
+                    )
+            # Deleted ones: the customer their creation or deletion recorded.
+            for entry in entries.filter(subject_id=None).iterator():
+                customer_id = _recorded_customer(entry)
                 if customer_id is not None:
                     entry.subject_type_id = customer_type.pk
                     entry.subject_id = customer_id
