@@ -1,7 +1,7 @@
 """File the audit entries written before 0013 under their customer.
 
-Contacts, addresses, observations, direct debits and documents belong to a customer; their
-entries join its Histórico. The customer comes from the record when it still exists, otherwise
+Contacts, addresses, observations, direct debits, documents, messages and tickets belong to a
+customer; their entries join its Histórico. The customer comes from the record when it still exists, otherwise
 from the entry's own changes (a creation or deletion records the `customer` key).
 """
 
@@ -11,7 +11,16 @@ from django.db import migrations
 
 from atende.tenancy.context import dangerously_unscoped
 
-RELATED = ["contact", "address", "observation", "directdebit", "customerdocument"]
+RELATED = [
+    ("customers", "contact"),
+    ("customers", "address"),
+    ("customers", "observation"),
+    ("customers", "directdebit"),
+    ("customers", "customerdocument"),
+    ("customers", "customeremail"),
+    ("customers", "customersms"),
+    ("desk", "ticket"),
+]
 
 
 def _recorded_customer(entry) -> int | None:
@@ -28,13 +37,17 @@ def forwards(apps, schema_editor):
         return  # a fresh database: nothing was written yet
     # The owner role reads every organization here (migration 0008 allows it nothing else).
     with dangerously_unscoped():
-        for content_type in ContentType.objects.filter(app_label="customers", model__in=RELATED):
-            model = apps.get_model("customers", content_type.model)
+        for app_label, model_name in RELATED:
+            content_type = ContentType.objects.filter(app_label=app_label, model=model_name).first()
+            if content_type is None:
+                continue
+            model = apps.get_model(app_label, model_name)
             entries = AuditLogEntry.objects.filter(content_type=content_type, subject_id=None)
             # Records that still exist: one UPDATE per customer.
             by_customer = defaultdict(list)
             for pk, customer_id in model._base_manager.values_list("pk", "customer_id").iterator():
                 by_customer[customer_id].append(str(pk))
+            by_customer.pop(None, None)  # a ticket without a customer stays on its own
             for customer_id, object_pks in by_customer.items():
                 for start in range(0, len(object_pks), 500):
                     entries.filter(object_pk__in=object_pks[start : start + 500]).update(
@@ -57,6 +70,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("tenancy", "0013_audit_subject_history"),
         ("customers", "0008_search_index"),
+        ("desk", "0006_ticket_attachment_field_key"),
     ]
 
     operations = [migrations.RunPython(forwards, backwards)]
