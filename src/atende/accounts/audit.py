@@ -5,6 +5,7 @@ import re
 from auditlog.registry import auditlog
 from django.utils.text import capfirst
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from atende.accounts.models import ApiToken, Invitation, PortalAccount, PortalToken, Sector
 from atende.core.history_format import history_describe, history_names_register
@@ -36,3 +37,6 @@ def permission_label(recorded: str) -> str:
 
 
 history_describe(Sector, formats={"permissions": permission_label})
+history_describe(ApiToken, labels={"prefix": _("prefix")})
+history_describe(Invitation, labels={"send_count": _("times sent")})
+history_describe(PortalToken, labels={"prefix": _("prefix")})

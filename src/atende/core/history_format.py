@@ -61,6 +61,11 @@ def history_describe(
         _action_titles[(model, action)] = title
 
 
+def hidden_fields(model: type[models.Model]) -> set[str]:
+    """The fields of `model` that never become rows, besides HIDDEN_FIELDS."""
+    return _hidden.get(model, set())
+
+
 def history_names_register(
     model: type[models.Model], prepare: Callable[[models.QuerySet[Any]], Iterable[Any]]
 ) -> None:

@@ -7,6 +7,7 @@ customer (atende.core.history) and formatted by atende.core.history_format.
 
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from atende.core.documents import format_document
@@ -33,6 +34,7 @@ from atende.customers.models import (
     SectorCategory,
     SmsTemplate,
 )
+from atende.customers.models.address import address_fields
 
 Action = LogEntry.Action
 
@@ -62,10 +64,20 @@ history_subject_register(ObservationRead, "observation.customer")
 # --- how the entries read ------------------------------------------------------------------
 
 PHONE_FORMATS = {"phone": format_phone, "phone_alt": format_phone, "mobile": format_phone}
+# The billing address repeats the address's fields and labels; the history tells them apart.
+BILLING_LABELS = {
+    f"billing_{name}": format_lazy(_("{field} (billing)"), field=field.verbose_name)
+    for name, field in address_fields().items()
+}
 
 history_describe(
     Customer,
-    labels={"category": _("category"), "origin_type": _("origin type"), "origin": _("origin")},
+    labels={
+        "category": _("category"),
+        "origin_type": _("origin type"),
+        "origin": _("origin"),
+        **BILLING_LABELS,
+    },
     formats={
         "document": format_document,
         "postal_code": format_cep,
