@@ -103,14 +103,14 @@ history_describe(
     CustomerEmail,
     label=_("e-mail"),
     labels={"error": _("error"), "sent_at": _("sent at"), "attachments": _("attachments")},
-    titles={Action.CREATE: _("New e-mail"), Action.UPDATE: _("E-mail status")},
+    titles={Action.CREATE: _("New e-mail")},  # then "Changed · E-mail": status, attachments
 )
 history_describe(
     CustomerSms,
     label=_("SMS"),
     labels={"contact": _("contact"), "status": _("status"), "error": _("error")},
     formats={"phone": format_phone},
-    titles={Action.CREATE: _("New SMS"), Action.UPDATE: _("SMS status")},
+    titles={Action.CREATE: _("New SMS")},
 )
 
 

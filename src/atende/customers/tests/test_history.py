@@ -104,8 +104,8 @@ def test_each_related_record_leaves_a_trace_on_the_customer(
     titles = _titles(customer)
     assert titles[0] == "Excluído · Contato: Rita"
     assert titles[1:] == [
-        "Situação do SMS: (19) 99123-4567 · Oi",  # delivered after the commit, in order
-        "Situação do e-mail: Boas-vindas",
+        "Alterado · SMS: (19) 99123-4567 · Oi",  # delivered after the commit, in order
+        "Alterado · E-mail: Boas-vindas",
         "Novo SMS: (19) 99123-4567 · Oi",
         "Novo e-mail: Boas-vindas",
         "Criado · Débito automático: 001 1234/56789-0",
@@ -134,8 +134,11 @@ def test_message_rows_read_as_sent(
             cc=[],
             subject="Fatura",
             body="Segue.",
+            attachments=[SimpleUploadedFile("fatura.pdf", samples.pdf_bytes())],
         )
-    status_change, created = _events(customer)[:2]
+    status_change, attached, created = _events(customer)[:3]
+    assert attached.title == "Alterado · E-mail: Fatura"
+    assert [(c.label, c.note) for c in attached.changes] == [("Anexos", "adicionados: fatura.pdf")]
     assert _rows(created)["Para"] == ("", "a@b.com, c@d.com")
     assert _rows(created)["Situação"] == ("", "Na fila")
     assert _rows(status_change)["Situação"] == ("Na fila", "Enviado")
