@@ -167,7 +167,8 @@ def _entry_model(entry: AbstractLogEntry) -> type[models.Model] | None:
 
 
 def _title(entry: AbstractLogEntry, model: type[models.Model] | None, *, own: bool) -> str:
-    """ "Changed" on the record's own page; "Created · Contact: Ana" for what is filed under it."""
+    """The action alone on the record's own page; "Created · Contact: Ana" for what is filed
+    under it."""
     override = _action_titles.get((model, entry.action)) if model else None
     if own:
         return str(override or ACTION_TITLES.get(entry.action, ""))
@@ -196,7 +197,7 @@ def _shown(
     if model is None:
         return True
     hidden = name in HIDDEN_FIELDS or name in _hidden.get(model, set())
-    return not hidden and not _points_to(model, name, subject) and any(_pair(values))
+    return not hidden and not _points_to(model, name, values, subject) and any(_pair(values))
 
 
 def _load_names(
@@ -217,7 +218,8 @@ def _load_names(
             wanted[related].update(str(v) for v in values if str(v) not in EMPTY_VALUES)
     names: dict[type[models.Model], dict[str, str]] = {}
     for related, keys in wanted.items():
-        ids = [key for key in keys if key.isdigit()]
+        numeric = isinstance(related._meta.pk, models.AutoField | models.IntegerField)
+        ids = [key for key in keys if key.isdigit()] if numeric else list(keys)
         queryset = related._default_manager.filter(pk__in=ids)
         prepare = _name_querysets.get(related)
         records = prepare(queryset) if prepare else queryset
@@ -283,14 +285,15 @@ def _position(model: type[models.Model], name: str) -> int:
 _field_order: dict[type[models.Model], dict[str, int]] = {}
 
 
-def _points_to(model: type[models.Model], name: str, subject: models.Model | None) -> bool:
-    """The key to the page's own record ("customer" on a contact): it says nothing new."""
+def _points_to(
+    model: type[models.Model], name: str, values: object, subject: models.Model | None
+) -> bool:
+    """The key to the page's own record ("customer" on a new contact) says nothing new; a
+    ticket moved from another customer does, and keeps its row."""
     foreign_key = _foreign_key(model, name)
-    return (
-        subject is not None
-        and foreign_key is not None
-        and foreign_key.related_model is type(subject)
-    )
+    if subject is None or foreign_key is None or foreign_key.related_model is not type(subject):
+        return False
+    return {value for value in _pair(values) if value} <= {str(subject.pk)}
 
 
 def _pair(values: object) -> tuple[str, str]:

@@ -26,3 +26,18 @@ def test_an_opened_ticket_is_on_the_customers_history(admin_member, organization
     assert ("", "Normal") in [(change.old, change.new) for change in opened.changes]  # priority 2
     assert "Cliente" not in labels  # the page's own customer says nothing new
     assert [event.title for event in history_events(history_page(other).items)] == ["Criado"]
+
+
+def test_a_ticket_moved_between_customers_says_from_whom(admin_member, organization):
+    first = CustomerFactory(organization=organization, name="Primeiro")
+    second = CustomerFactory(organization=organization, name="Segundo")
+    AreaFactory(organization=organization, name="Suporte")
+    ticket = ticket_open(actor=admin_member, title="Sem internet", customer=first)
+
+    ticket.customer = second
+    ticket.save()
+
+    [moved, *_] = history_events(history_page(second).items, subject=second)
+    assert [(c.label, c.old, c.new) for c in moved.changes] == [
+        ("Cliente", str(first), str(second))
+    ]
