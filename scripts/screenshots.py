@@ -38,6 +38,8 @@ PAGES = [
     ("sector-edit", "/{org}/configuracoes/setores/", "table.list tbody a"),
     ("customers", "/{org}/clientes/", None),
     ("customer", "/{org}/clientes/", "table.list tbody a"),
+    # Customer codes are per organization and the demo numbers them from 1.
+    ("customer-history", "/{org}/clientes/1/historico/", None),
     ("desk-queue", "/{org}/atendimentos/", None),
     ("desk-overdue", "/{org}/atendimentos/?scope=open&sla=overdue", None),
     ("desk-ticket", "/{org}/atendimentos/?scope=all", "table.list tbody td:nth-child(3) a"),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from atende.core.documents import format_document
 from atende.core.errors import DomainError
 from atende.core.phones import phone_display
+from atende.core.text import format_cep
 from atende.customers.banks import DIRECT_DEBIT_BANKS, bank_label, direct_debit_identifier
 from atende.customers.models import (
     Address,
@@ -109,10 +110,6 @@ def domain_check(form: forms.BaseForm, check: Callable[[], object], field: str) 
     except DomainError as refused:
         form.add_error(field if field in form.fields else None, refused.message)
         return None
-
-
-def format_cep(cep: str) -> str:
-    return f"{cep[:5]}-{cep[5:]}" if len(cep or "") == 8 else (cep or "")
 
 
 def _allow_length(field: forms.CharField, length: int) -> None:

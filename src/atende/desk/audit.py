@@ -1,7 +1,10 @@
 """Register the desk's records with the audit log (the timeline is the ticket's own history)."""
 
 from auditlog.registry import auditlog
+from django.utils.translation import gettext_lazy as _
 
+from atende.core.history import history_subject_register
+from atende.core.history_format import history_describe
 from atende.desk.models import (
     Area,
     AreaResource,
@@ -17,3 +20,8 @@ auditlog.register(AreaResource)
 auditlog.register(TimeEntry)
 auditlog.register(SavedFilter)
 auditlog.register(TicketAttachment)
+# A ticket's changes also show on its customer's Histórico (C9).
+history_subject_register(Ticket, "customer")
+history_describe(Ticket, labels={"field_values": _("request fields")})
+history_describe(SavedFilter, labels={"owner": _("owner"), "query": _("filters")})
+history_describe(TicketAttachment, labels={"stored_file": _("file"), "field_key": _("field")})

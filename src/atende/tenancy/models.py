@@ -12,6 +12,7 @@ from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from atende.core.history import history_subject_kwargs
 from atende.tenancy.context import (
     active_organization_id,
     is_unscoped,
@@ -241,6 +242,8 @@ class AuditLogEntryManager(LogEntryManager):
         self, instance: TenantModel, force_log: bool = False, **kwargs: Any
     ) -> "AuditLogEntry | None":
         kwargs.setdefault("organization_id", instance.organization_id)
+        for name, value in history_subject_kwargs(instance).items():
+            kwargs.setdefault(name, value)
         entry: AuditLogEntry | None = super().log_create(instance, force_log=force_log, **kwargs)
         return entry
 
@@ -253,6 +256,8 @@ class AuditLogEntryManager(LogEntryManager):
         **kwargs: Any,
     ) -> "AuditLogEntry | None":
         kwargs.setdefault("organization_id", instance.organization_id)
+        for name, value in history_subject_kwargs(instance).items():
+            kwargs.setdefault(name, value)
         # django-auditlog leaves log_m2m_changes unannotated.
         entry: AuditLogEntry | None = super().log_m2m_changes(  # type: ignore[no-untyped-call]
             changed_queryset, instance, operation, field_name, **kwargs
@@ -284,6 +289,17 @@ class AuditLogEntry(TenantModel, AbstractLogEntry):
     )
     cid = models.CharField(max_length=255, blank=True, null=True)  # noqa: DJ001  the library's
     timestamp = models.DateTimeField(default=timezone.now)
+    # The record whose history this entry also belongs to (a contact's entries → its customer);
+    # set when the entry is written, from atende.core.history's subject registry.
+    subject_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        on_delete=models.CASCADE,
+        related_name="+",
+        null=True,
+        blank=True,
+        db_index=False,
+    )
+    subject_id = models.BigIntegerField(null=True, blank=True)
 
     # A model may replace its base's manager; django-stubs types managers as class variables
     # that must stay compatible (typeddjango/django-stubs#174), which auditlog's is not.
@@ -300,6 +316,10 @@ class AuditLogEntry(TenantModel, AbstractLogEntry):
                 fields=["organization", "actor", "-timestamp"], name="tenancy_audit_actor"
             ),
             models.Index(fields=["organization", "-timestamp"], name="tenancy_audit_time"),
+            models.Index(
+                fields=["organization", "subject_type", "subject_id", "-timestamp"],
+                name="tenancy_audit_subject",
+            ),
         ]
 
     def __str__(self) -> str:

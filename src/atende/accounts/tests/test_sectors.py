@@ -91,3 +91,20 @@ def test_history_shows_labels_and_hides_reverse_relations(client_as, admin_membe
     assert "Gente e Gestão" in panel
     assert "tenancy.Member.None" not in panel
     assert ">members<" not in panel
+
+
+def test_history_names_permissions_as_the_matrix_does(client_as, admin_member, organization):
+    sector = SectorFactory(organization=organization, name="RH")
+    granted = Permission.objects.filter(
+        codename__in=["view_customer", "send_sms_customer"], content_type__app_label="customers"
+    )
+    client = client_as(admin_member)
+    url = org_reverse("accounts:sector_edit", organization=organization, pk=sector.pk)
+    client.post(url, {"name": "RH", "permissions": [p.pk for p in granted]})
+
+    panel = client.get(url).content.decode().split('id="historico"')[1]
+
+    assert "adicionados: " in panel
+    assert "Cliente: Ver" in panel
+    assert "Pode enviar SMS a clientes" in panel
+    assert "Can view customer" not in panel

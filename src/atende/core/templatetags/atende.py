@@ -2,13 +2,13 @@
 
 from decimal import Decimal, InvalidOperation
 
-from auditlog.models import AbstractLogEntry
 from django import forms, template
 from django.db import models
 from django.http import HttpRequest
 from django.utils.safestring import SafeString
 
-from atende.core.history import ACTION_LABELS, history_page
+from atende.core.history import history_page
+from atende.core.history_format import history_events
 from atende.core.markdown import render_markdown
 from atende.core.phones import phone_display
 
@@ -53,51 +53,11 @@ def query_without(context: template.Context, *keys: str) -> str:
 
 @register.inclusion_tag("core/components/history.html", takes_context=True)
 def history_panel(context: template.Context, obj: models.Model) -> dict[str, object]:
-    """The audit history of `obj`; paging keeps the page's own URL (and its authorisation)."""
+    """The audit history of `obj` and of the records filed under it; paging keeps the page's
+    own URL (and its authorisation)."""
     request: HttpRequest = context["request"]
     page = history_page(obj, cursor=request.GET.get("history"))
-    entries = [
-        {
-            "entry": entry,
-            "action": ACTION_LABELS.get(entry.action, ""),
-            "changes": _changes(entry),
-        }
-        for entry in page.items
-    ]
-    return {"request": request, "page": page, "entries": entries}
-
-
-HIDDEN_HISTORY_FIELDS = {"id", "organization", "search_text", "updated_at", "created_at"}
-BOOLEAN_TEXT = {"True": "Sim", "False": "Não", "None": ""}
-
-
-def _changes(entry: AbstractLogEntry) -> list[tuple[str, str, str]]:
-    """(field label, old, new) rows, with the model's verbose names and readable values."""
-    model = entry.content_type.model_class()
-    rows = []
-    for name, values in (entry.changes_dict or {}).items():
-        label = _field_label(model, name)
-        if name in HIDDEN_HISTORY_FIELDS or label is None:
-            continue
-        if isinstance(values, dict):  # many-to-many: {"type": "m2m", "objects": [...]}
-            rows.append((label, "", ", ".join(str(v) for v in values.get("objects", []))))
-            continue
-        old, new = (list(values) + ["", ""])[:2]
-        rows.append((label, BOOLEAN_TEXT.get(old, old), BOOLEAN_TEXT.get(new, new)))
-    return rows
-
-
-def _field_label(model: type[models.Model] | None, name: str) -> str | None:
-    """The field's verbose name; None for reverse relations auditlog lists on creation."""
-    if model is None:  # the model itself was removed since
-        return name
-    try:
-        field = model._meta.get_field(name)
-    except Exception:  # noqa: BLE001  a field removed since the change was recorded
-        return name
-    if not isinstance(field, models.Field) or (not field.concrete and not field.many_to_many):
-        return None
-    return str(field.verbose_name).capitalize()
+    return {"request": request, "page": page, "events": history_events(page.items, subject=obj)}
 
 
 @register.filter

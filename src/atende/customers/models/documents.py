@@ -37,4 +37,5 @@ class CustomerDocument(TenantModel):
         ]
 
     def __str__(self) -> str:
-        return self.description or self.stored_file.original_name
+        name = self.stored_file.original_name
+        return f"{self.description} ({name})" if self.description else name

@@ -52,7 +52,7 @@ class ObservationRead(TenantModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.observation_id} lida por {self.member_id}"
+        return str(self.observation)  # how the Histórico names the read
 
 
 class DirectDebitStatus(models.TextChoices):

@@ -141,9 +141,13 @@ def observations_mark_read(*, actor: Member, customer: Customer) -> int:
     """The member has read the customer's mandatory observations; returns how many were new."""
     require(actor, CustomerPerm.VIEW, customer)
     unread = customer.observations.filter(is_mandatory_reading=True).exclude(reads__member=actor)
-    reads = [ObservationRead(observation=obs, member=actor) for obs in unread]
-    ObservationRead.objects.bulk_create(reads, ignore_conflicts=True)
-    return len(reads)
+    # One by one (a customer has a few mandatory observations): each read is an audited save,
+    # so the Histórico shows who read what; get_or_create absorbs a double click's race.
+    created = [
+        ObservationRead.objects.get_or_create(observation=observation, member=actor)[1]
+        for observation in unread
+    ]
+    return sum(created)
 
 
 @transaction.atomic

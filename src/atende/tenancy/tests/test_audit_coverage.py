@@ -10,11 +10,12 @@ NOT_AUDITED = {
     "tenancy.Counter",
     "tenancy.AuditLogEntry",  # the audit log itself
     "accounts.SectorPermission",  # audited through Sector's permissions (m2m_fields)
-    "customers.ObservationRead",
     "customers.Favorite",
-    "customers.CustomerEmail",
     "customers.CustomerEmailAttachment",
-    "customers.CustomerSms",
+    # A bulk send is its own record (who, when, each recipient's outcome); each message it sends
+    # is a CustomerEmail/CustomerSms, audited into the customer's history.
+    "customers.BulkMessage",
+    "customers.BulkRecipient",
     "desk.TimelineEntry",  # the ticket's own history: who wrote or changed what, and when
     "desk.StagePassage",  # a typed request's stage history, itself the record of its moves
 }
