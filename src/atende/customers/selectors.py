@@ -13,6 +13,7 @@ from atende.accounts.models import Sector
 from atende.accounts.permissions import can, require
 from atende.core.documents import clean
 from atende.core.pagination import KeysetPage, keyset_page
+from atende.core.sorting import SortKey
 from atende.core.text import digits, fold
 from atende.customers.models import (
     Address,
@@ -31,17 +32,27 @@ from atende.tenancy.search import search_condition
 
 _Record = TypeVar("_Record", bound=TenantModel)
 
+# Names and cities sort in reading order ("Álvaro" before "Amanda") on both databases:
+# `name_key`/`city_key` are SortKey annotations (the column itself on PostgreSQL).
 SORTS = {
-    "name": ["name", "pk"],
-    "-name": ["-name", "-pk"],
+    "name": ["name_key", "pk"],
+    "-name": ["-name_key", "-pk"],
     "number": ["number"],
     "-number": ["-number"],
-    "city": ["city", "name", "pk"],
-    "-city": ["-city", "-name", "-pk"],
+    "city": ["city_key", "name_key", "pk"],
+    "-city": ["-city_key", "-name_key", "-pk"],
     "registered": ["registered_on", "pk"],
     "-registered": ["-registered_on", "-pk"],
 }
 DEFAULT_SORT = "name"
+# Beyond this many matches the list says "more than 1 000" instead of counting them all.
+COUNT_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class ResultCount:
+    value: int
+    is_more: bool  # True: at least `value` (the count stopped at COUNT_LIMIT)
 
 
 @dataclass(frozen=True)
@@ -62,23 +73,51 @@ def visible_customers(member: Member) -> QuerySet[Customer]:
     return customers_visible_to(member, Customer.objects.all())
 
 
-def _search_condition(term: str) -> Q:
-    """Every word of the term (any order, accents ignored) and, when it looks like a number,
-    its digits (a masked CPF, a phone) or an alphanumeric CNPJ typed with its mask."""
+def _search_variants(term: str) -> list[str]:
+    """The forms a term is searched in: its words (any order, accents ignored) and, when it
+    looks like a number, its digits (a masked CPF, a phone) or an alphanumeric CNPJ typed with
+    its mask."""
     folded = fold(term)
-    condition = search_condition("customer", folded)
+    variants = [folded]
     only_digits = digits(term)
     looks_numeric = only_digits and len(only_digits) >= 0.6 * len(term.replace(" ", ""))
     if looks_numeric and only_digits != folded:
-        condition |= search_condition("customer", only_digits)
+        variants.append(only_digits)
     alphanumeric = clean(term).lower()
     if len(alphanumeric) == 14 and alphanumeric != folded:  # an alphanumeric CNPJ with mask
-        condition |= search_condition("customer", alphanumeric)
+        variants.append(alphanumeric)
+    return variants
+
+
+def _search_condition(term: str) -> Q:
+    condition = Q(pk__in=[])
+    for variant in _search_variants(term):
+        condition |= search_condition("customer", variant)
     return condition
 
 
+def customer_own_search_text(customer: Customer) -> str:
+    """What the search finds a customer by in its own record (folded)."""
+    parts = [
+        str(customer.number), customer.name, customer.trade_name, customer.email,
+        customer.document, digits(customer.phone), digits(customer.phone_alt),
+    ]  # fmt: skip
+    return fold(" | ".join(part for part in parts if part))
+
+
+def contact_search_text(contact: Contact) -> str:
+    """What the search finds a customer by in one of its contacts (folded)."""
+    parts = [contact.name, contact.email]
+    parts += [digits(contact.phone), digits(contact.phone_alt), digits(contact.mobile)]
+    return fold(" | ".join(part for part in parts if part))
+
+
 def _filtered(actor: Member, filters: CustomerFilters) -> QuerySet[Customer]:
-    customers = visible_customers(actor).select_related("category", "owner__user")
+    customers = (
+        visible_customers(actor)
+        .select_related("category", "owner__user")
+        .annotate(name_key=SortKey("name"), city_key=SortKey("city"))
+    )
     if filters.search.strip():
         customers = customers.filter(_search_condition(filters.search.strip()))
     if filters.active in {"0", "1"}:
@@ -98,6 +137,46 @@ def customer_list(
     """One page of the customer list with category and owner (one query)."""
     ordering = SORTS.get(filters.sort, SORTS[DEFAULT_SORT])
     return keyset_page(_filtered(actor, filters), ordering=ordering, cursor=cursor, size=size)
+
+
+def customer_list_count(
+    *, actor: Member, filters: CustomerFilters, page: KeysetPage[Customer]
+) -> ResultCount:
+    """How many customers the list holds, counted up to COUNT_LIMIT (never the whole table):
+    free when the first page already holds every match, else one bounded query."""
+    if page.is_first and page.next_cursor is None:
+        return ResultCount(len(page.items), is_more=False)
+    matches = _filtered(actor, filters).order_by().values("pk")[: COUNT_LIMIT + 1].count()
+    return ResultCount(min(matches, COUNT_LIMIT), is_more=matches > COUNT_LIMIT)
+
+
+def customer_match_reasons(*, customers: list[Customer], term: str) -> dict[int, Contact]:
+    """For the customers on a page of search results that matched only through a contact's
+    name, e-mail or phone: customer id → that contact (one query, only when searching)."""
+    term = term.strip()
+    if not term or not customers:
+        return {}
+    variants = [variant.split() for variant in _search_variants(term)]
+    own = {customer.pk: customer_own_search_text(customer) for customer in customers}
+    through_contacts = [
+        pk
+        for pk, text in own.items()
+        if not any(all(word in text for word in words) for words in variants)
+    ]
+    if not through_contacts:
+        return {}
+    reasons: dict[int, Contact] = {}
+    contacts = Contact.objects.filter(customer_id__in=through_contacts).order_by("name", "pk")
+    for contact in contacts:
+        if contact.customer_id in reasons:
+            continue
+        contact_text = contact_search_text(contact)
+        both = own[contact.customer_id] + " | " + contact_text
+        for words in variants:
+            if all(word in both for word in words) and any(word in contact_text for word in words):
+                reasons[contact.customer_id] = contact
+                break
+    return reasons
 
 
 def customer_export_rows(*, actor: Member, filters: CustomerFilters) -> Iterator[list[str]]:

@@ -10,6 +10,8 @@ from atende.customers.selectors import (
     SORTS,
     CustomerFilters,
     customer_list,
+    customer_list_count,
+    customer_match_reasons,
     favorite_customers,
 )
 
@@ -32,7 +34,16 @@ def customer_list_view(request):
     form = CustomerFilterForm(request.GET or None)
     filters = filters_from_form(form, request.GET.get("sort", DEFAULT_SORT))
     page = customer_list(actor=request.member, filters=filters, cursor=request.GET.get("cursor"))
-    context = {"form": form, "page": page, "sort": filters.sort, "filters": filters}
+    context = {
+        "form": form,
+        "page": page,
+        "sort": filters.sort,
+        "filters": filters,
+        "count": customer_list_count(actor=request.member, filters=filters, page=page),
+    }
+    reasons = customer_match_reasons(customers=page.items, term=filters.search)
+    for customer in page.items:  # "found through the contact …" under the name
+        customer.matched_contact = reasons.get(customer.pk)
     # Filters the form refuses (an over-long search, say) are shown on the form, with a 400.
     status = 400 if form.is_bound and not form.is_valid() else 200
     if request.htmx:
