@@ -61,18 +61,22 @@ def _decode(cursor: str, count: int) -> tuple[list[Any], bool]:
 
 
 def _field_value(queryset: QuerySet[Model, object], name: str, raw: Any) -> Any:
+    if raw is None or isinstance(raw, dict | list):
+        raise InvalidCursor(str(raw))  # keyset orderings use non-null, scalar values
     model = queryset.model
     path = name.split("__")
-    try:
-        for part in path[:-1]:
-            related = model._meta.get_field(part).related_model
-            assert isinstance(related, type), f"ordering {name}: {part} is not a relation"
-            model = related
-        field = model._meta.pk if path[-1] == "pk" else model._meta.get_field(path[-1])
-    except FieldDoesNotExist:
-        return raw
-    if raw is None or isinstance(raw, dict | list):
-        raise InvalidCursor(str(raw))  # keyset orderings use non-null, scalar columns
+    field: object
+    if name in queryset.query.annotations:  # a sort key: checked as its output field
+        field = queryset.query.annotations[name].output_field
+    else:
+        try:
+            for part in path[:-1]:
+                related = model._meta.get_field(part).related_model
+                assert isinstance(related, type), f"ordering {name}: {part} is not a relation"
+                model = related
+            field = model._meta.pk if path[-1] == "pk" else model._meta.get_field(path[-1])
+        except FieldDoesNotExist:
+            return raw
     if not isinstance(field, Field):
         raise InvalidCursor(str(raw))  # a reverse relation: nothing to order by
     try:
