@@ -248,3 +248,21 @@ def test_customer_page_offers_the_tabs_past_the_third_in_a_more_menu(
     assert "E-mails e SMS" not in menu
     assert "Histórico" in menu
     assert "Cadastro" not in menu
+
+
+def test_the_api_hands_out_the_previous_cursor_too(many, client, admin_member):
+    import json
+
+    from atende.accounts.services.tokens import api_token_create
+
+    _, token = api_token_create(actor=admin_member, name="paginas")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    first = json.loads(client.get("/api/v1/customers", **auth).content)
+    second = json.loads(
+        client.get("/api/v1/customers", {"cursor": first["next_cursor"]}, **auth).content
+    )
+    back = json.loads(
+        client.get("/api/v1/customers", {"cursor": second["previous_cursor"]}, **auth).content
+    )
+    assert first["previous_cursor"] is None
+    assert [c["number"] for c in back["items"]] == [c["number"] for c in first["items"]]
