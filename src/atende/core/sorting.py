@@ -27,15 +27,25 @@ def sort_key(text: str | None) -> str | None:
 
 
 class SortKey(Func):
-    """`ORDER BY` / keyset expression for a text column in reading order."""
+    """`ORDER BY` / keyset expression for a text column in reading order.
+
+    `indexed=False` (PostgreSQL) sorts by `COALESCE(column, '')`, the same order that no index
+    serves: for a few thousand rows already known by id, sorting them is bounded, where walking
+    the column's index until they turn up may read the whole table when they cluster at its end.
+    """
 
     function = SQLITE_FUNCTION
     output_field = CharField()
 
+    def __init__(self, expression: Any, *, indexed: bool = True) -> None:
+        super().__init__(expression)
+        self.indexed = indexed
+
     def as_postgresql(
         self, compiler: Any, connection: BaseDatabaseWrapper, **extra_context: Any
     ) -> Any:
-        return compiler.compile(self.source_expressions[0])  # the database collation's order
+        sql, params = compiler.compile(self.source_expressions[0])  # the collation's order
+        return (sql, params) if self.indexed else (f"COALESCE({sql}, '')", params)
 
 
 def _register_sqlite_function(

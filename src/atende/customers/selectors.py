@@ -28,7 +28,7 @@ from atende.customers.models import (
 )
 from atende.customers.permissions import CustomerPerm, customers_visible_to
 from atende.tenancy.models import Member, TenantModel
-from atende.tenancy.search import search_condition
+from atende.tenancy.search import SearchPlan, search_condition, search_plan
 
 _Record = TypeVar("_Record", bound=TenantModel)
 
@@ -112,14 +112,24 @@ def contact_search_text(contact: Contact) -> str:
     return fold(" | ".join(part for part in parts if part))
 
 
-def _filtered(actor: Member, filters: CustomerFilters) -> QuerySet[Customer]:
+def _plan(filters: CustomerFilters) -> SearchPlan | None:
+    term = filters.search.strip()
+    return search_plan("customer", _search_variants(term)) if term else None
+
+
+def _narrowed(
+    actor: Member, filters: CustomerFilters, plan: SearchPlan | None = None
+) -> QuerySet[Customer]:
+    """The list's rows as filtered, before the search. When the search already knows every
+    match by id, the sort keys stay off the indexes (see SortKey)."""
+    indexed = plan is None or not plan.by_ids
     customers = (
         visible_customers(actor)
         .select_related("category", "owner__user")
-        .annotate(name_key=SortKey("name"), city_key=SortKey("city"))
+        .annotate(
+            name_key=SortKey("name", indexed=indexed), city_key=SortKey("city", indexed=indexed)
+        )
     )
-    if filters.search.strip():
-        customers = customers.filter(_search_condition(filters.search.strip()))
     if filters.active in {"0", "1"}:
         customers = customers.filter(is_active=filters.active == "1")
     if filters.category_id:
@@ -131,23 +141,52 @@ def _filtered(actor: Member, filters: CustomerFilters) -> QuerySet[Customer]:
     return customers
 
 
+def _filtered(
+    actor: Member, filters: CustomerFilters, plan: SearchPlan | None = None
+) -> QuerySet[Customer]:
+    plan = plan or _plan(filters)
+    customers = _narrowed(actor, filters, plan)
+    return customers.filter(plan.condition) if plan else customers
+
+
 def customer_list(
     *, actor: Member, filters: CustomerFilters, cursor: str | None = None, size: int = 50
 ) -> KeysetPage[Customer]:
-    """One page of the customer list with category and owner (one query)."""
+    """One page of the customer list with category and owner (one query; on PostgreSQL a
+    search adds the probe of its index)."""
     ordering = SORTS.get(filters.sort, SORTS[DEFAULT_SORT])
     return keyset_page(_filtered(actor, filters), ordering=ordering, cursor=cursor, size=size)
 
 
-def customer_list_count(
-    *, actor: Member, filters: CustomerFilters, page: KeysetPage[Customer]
-) -> ResultCount:
-    """How many customers the list holds, counted up to COUNT_LIMIT (never the whole table):
-    free when the first page already holds every match, else one bounded query."""
+@dataclass(frozen=True)
+class CustomerResults:
+    page: KeysetPage[Customer]
+    count: ResultCount
+
+
+def customer_results(
+    *, actor: Member, filters: CustomerFilters, cursor: str | None = None, size: int = 50
+) -> CustomerResults:
+    """The list page and how many customers it holds, counted up to COUNT_LIMIT (never the
+    whole table): free when the first page holds every match, else one bounded query."""
+    plan = _plan(filters)
+    narrowed = _narrowed(actor, filters, plan)
+    customers = narrowed.filter(plan.condition) if plan else narrowed
+    ordering = SORTS.get(filters.sort, SORTS[DEFAULT_SORT])
+    page = keyset_page(customers, ordering=ordering, cursor=cursor, size=size)
     if page.is_first and page.next_cursor is None:
-        return ResultCount(len(page.items), is_more=False)
-    matches = _filtered(actor, filters).order_by().values("pk")[: COUNT_LIMIT + 1].count()
-    return ResultCount(min(matches, COUNT_LIMIT), is_more=matches > COUNT_LIMIT)
+        return CustomerResults(page, ResultCount(len(page.items), is_more=False))
+    if plan and plan.sample_ids is not None:
+        # A common term: when more than COUNT_LIMIT of the probe's matches are on this list,
+        # that settles it without reading the rest.
+        sample = plan.sample_ids[: COUNT_LIMIT + 1]
+        sampled = narrowed.filter(pk__in=sample).order_by().count()
+        if sampled > COUNT_LIMIT:
+            return CustomerResults(page, ResultCount(COUNT_LIMIT, is_more=True))
+    matches = customers.order_by().values("pk")[: COUNT_LIMIT + 1].count()
+    return CustomerResults(
+        page, ResultCount(min(matches, COUNT_LIMIT), is_more=matches > COUNT_LIMIT)
+    )
 
 
 def customer_match_reasons(*, customers: list[Customer], term: str) -> dict[int, Contact]:
@@ -199,9 +238,13 @@ def customer_search(*, actor: Member, term: str, limit: int = 10) -> list[Custom
     if len(term) < 2 and not term.isdigit():
         return []
     starred = Favorite.objects.filter(member=actor, customer=OuterRef("pk"))
+    plan = search_plan("customer", _search_variants(term))
+    # A rarer term is known by id; a common one reads every match from the index (the
+    # favourites come first, so no index serves the order).
+    condition = plan.condition if plan.by_ids else _search_condition(term)
     customers = (
         visible_customers(actor)
-        .filter(_search_condition(term))
+        .filter(condition)
         .annotate(is_favorite=Exists(starred))
         .order_by("-is_favorite", "name", "pk")
     )

@@ -9,9 +9,8 @@ from atende.customers.selectors import (
     DEFAULT_SORT,
     SORTS,
     CustomerFilters,
-    customer_list,
-    customer_list_count,
     customer_match_reasons,
+    customer_results,
     favorite_customers,
 )
 
@@ -33,13 +32,16 @@ def customer_list_view(request):
     require(request.member, CustomerPerm.VIEW)
     form = CustomerFilterForm(request.GET or None)
     filters = filters_from_form(form, request.GET.get("sort", DEFAULT_SORT))
-    page = customer_list(actor=request.member, filters=filters, cursor=request.GET.get("cursor"))
+    results = customer_results(
+        actor=request.member, filters=filters, cursor=request.GET.get("cursor")
+    )
+    page = results.page
     context = {
         "form": form,
         "page": page,
         "sort": filters.sort,
         "filters": filters,
-        "count": customer_list_count(actor=request.member, filters=filters, page=page),
+        "count": results.count,
     }
     reasons = customer_match_reasons(customers=page.items, term=filters.search)
     for customer in page.items:  # "found through the contact …" under the name
