@@ -160,4 +160,8 @@ def search_reindex(kind: str, table: str) -> int:
         return 0
     with connection.cursor() as cursor:
         cursor.execute(REINDEX_SQL.format(table=connection.ops.quote_name(table)), [kind])
-        return int(cursor.rowcount)
+        written = int(cursor.rowcount)
+        # Fresh statistics: until autovacuum runs, the planner would take the table for empty
+        # and read it through its primary key instead of the trigram index.
+        cursor.execute("ANALYZE atende_private.search_entry")
+        return written
