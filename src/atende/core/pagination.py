@@ -1,4 +1,8 @@
-"""Keyset (cursor) paging: constant cost on page 1 and on page 10 000, no COUNT(*)."""
+"""Keyset (cursor) paging: constant cost on page 1 and on page 10 000, no COUNT(*).
+
+A cursor points at a row and says which way to go: after it (a "next" link) or before it (a
+"previous" link, read in the reverse order and turned around). Both are opaque to the user and
+checked like any input."""
 
 import base64
 import json
@@ -22,6 +26,7 @@ class KeysetPage(Generic[_Row]):
     items: list[_Row]
     next_cursor: str | None
     is_first: bool
+    previous_cursor: str | None = None  # None on the first page
 
 
 class InvalidCursor(BadInput):
@@ -36,34 +41,42 @@ class InvalidCursor(BadInput):
         self.cursor = cursor
 
 
-def _encode(values: list[Any]) -> str:
-    raw = json.dumps(values, default=str, separators=(",", ":")).encode()
+def _encode(values: list[Any], *, backward: bool = False) -> str:
+    payload: object = {"before": values} if backward else values
+    raw = json.dumps(payload, default=str, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _decode(cursor: str, count: int) -> list[Any]:
+def _decode(cursor: str, count: int) -> tuple[list[Any], bool]:
+    """(values, backward): a list goes forward from its row, {"before": list} backward."""
     try:
-        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        payload = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except (ValueError, TypeError, RecursionError) as exc:  # RecursionError: [[[[…]]]]
         raise InvalidCursor(cursor) from exc
+    backward = isinstance(payload, dict)
+    values = payload.get("before") if backward and len(payload) == 1 else payload
     if not isinstance(values, list) or len(values) != count:
         raise InvalidCursor(cursor)
-    return values
+    return values, backward
 
 
 def _field_value(queryset: QuerySet[Model, object], name: str, raw: Any) -> Any:
+    if raw is None or isinstance(raw, dict | list):
+        raise InvalidCursor(str(raw))  # keyset orderings use non-null, scalar values
     model = queryset.model
     path = name.split("__")
-    try:
-        for part in path[:-1]:
-            related = model._meta.get_field(part).related_model
-            assert isinstance(related, type), f"ordering {name}: {part} is not a relation"
-            model = related
-        field = model._meta.pk if path[-1] == "pk" else model._meta.get_field(path[-1])
-    except FieldDoesNotExist:
-        return raw
-    if raw is None or isinstance(raw, dict | list):
-        raise InvalidCursor(str(raw))  # keyset orderings use non-null, scalar columns
+    field: object
+    if name in queryset.query.annotations:  # a sort key: checked as its output field
+        field = queryset.query.annotations[name].output_field
+    else:
+        try:
+            for part in path[:-1]:
+                related = model._meta.get_field(part).related_model
+                assert isinstance(related, type), f"ordering {name}: {part} is not a relation"
+                model = related
+            field = model._meta.pk if path[-1] == "pk" else model._meta.get_field(path[-1])
+        except FieldDoesNotExist:
+            return raw
     if not isinstance(field, Field):
         raise InvalidCursor(str(raw))  # a reverse relation: nothing to order by
     try:
@@ -87,6 +100,10 @@ def _after(ordering: list[str], values: list[Any]) -> Q:
     return condition
 
 
+def _reversed(ordering: list[str]) -> list[str]:
+    return [term[1:] if term.startswith("-") else f"-{term}" for term in ordering]
+
+
 def keyset_page(
     queryset: QuerySet[Model, _Row],
     *,
@@ -94,22 +111,55 @@ def keyset_page(
     cursor: str | None = None,
     size: int = DEFAULT_PAGE_SIZE,
 ) -> KeysetPage[_Row]:
-    """One page of `queryset` in `ordering` (which must end with a unique field, e.g. "pk")."""
+    """One page of `queryset` in `ordering` (which must end with a unique field, e.g. "pk"),
+    after the cursor's row or, for a "previous" cursor, the page just before it."""
     names = [term.lstrip("-") for term in ordering]
+    if not cursor:
+        return _forward(queryset, ordering, names, size, values=None)
+    raw_values, backward = _decode(cursor, len(names))
+    values = [
+        _field_value(queryset, name, raw) for name, raw in zip(names, raw_values, strict=True)
+    ]
+    if not backward:
+        return _forward(queryset, ordering, names, size, values=values)
+    reverse = _reversed(ordering)
+    rows = list(queryset.order_by(*reverse).filter(_after(reverse, values))[: size + 1])
+    if len(rows) <= size:  # reached the start: the real first page, full and without a cursor
+        return _forward(queryset, ordering, names, size, values=None)
+    items = rows[:size][::-1]
+    return KeysetPage(
+        items=items,
+        next_cursor=_encode([_attribute(items[-1], name) for name in names]),
+        is_first=False,
+        previous_cursor=_encode([_attribute(items[0], name) for name in names], backward=True),
+    )
+
+
+def _forward(
+    queryset: QuerySet[Model, _Row],
+    ordering: list[str],
+    names: list[str],
+    size: int,
+    *,
+    values: list[Any] | None,
+) -> KeysetPage[_Row]:
     queryset = queryset.order_by(*ordering)
-    if cursor:
-        values = [
-            _field_value(queryset, name, raw)
-            for name, raw in zip(names, _decode(cursor, len(names)), strict=True)
-        ]
+    if values is not None:
         queryset = queryset.filter(_after(ordering, values))
     rows = list(queryset[: size + 1])
     items = rows[:size]
     next_cursor = None
     if len(rows) > size:
-        last = items[-1]
-        next_cursor = _encode([_attribute(last, name) for name in names])
-    return KeysetPage(items=items, next_cursor=next_cursor, is_first=not cursor)
+        next_cursor = _encode([_attribute(items[-1], name) for name in names])
+    previous_cursor = None
+    if values is not None and items:
+        previous_cursor = _encode([_attribute(items[0], name) for name in names], backward=True)
+    return KeysetPage(
+        items=items,
+        next_cursor=next_cursor,
+        is_first=values is None,
+        previous_cursor=previous_cursor,
+    )
 
 
 def _attribute(item: Any, name: str) -> Any:

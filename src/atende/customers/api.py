@@ -92,7 +92,11 @@ def list_customers(request, filters: Query[CustomerQuery]):
         owner_id=filters.owner_id, city=filters.city, sort=filters.sort,
     )  # fmt: skip
     page = customer_list(actor=request.auth, filters=criteria, cursor=filters.cursor)
-    return {"items": page.items, "next_cursor": page.next_cursor}
+    return {
+        "items": page.items,
+        "next_cursor": page.next_cursor,
+        "previous_cursor": page.previous_cursor,
+    }
 
 
 @router.get("/customers/{number}", response=CustomerOut, summary="Um cliente pelo código")

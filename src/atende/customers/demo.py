@@ -106,10 +106,21 @@ def _phone(rng: random.Random, area: str = "19", mobile: bool = False) -> str:
     return f"({area}) 3{rng.randrange(100, 999)}-{rng.randrange(1000, 9999)}"
 
 
+def _portfolio_share(members) -> None:
+    """A salesperson limited to their own portfolio owns every fifth customer (also in a
+    database loaded before they existed), so that login shows a part of the registry."""
+    for seller in [m for m in members if m.only_own_portfolio]:
+        if Customer.objects.filter(owner=seller).exists():
+            continue
+        numbers = Customer.objects.order_by("number").values_list("number", flat=True)
+        Customer.objects.filter(number__in=list(numbers)[::5]).update(owner=seller)
+
+
 def load(*, organization, members, stdout, count: int | None = None) -> None:
     count = count if count is not None else (200 if organization.slug == "demo" else 40)
     existing = Customer.objects.count()
     if existing >= count:
+        _portfolio_share(members)
         return
     rng = random.Random(f"atende-demo-{organization.slug}")  # noqa: S311  (demo data, seeded)
     categories = _catalog(Category, CATEGORIES)
@@ -121,7 +132,9 @@ def load(*, organization, members, stdout, count: int | None = None) -> None:
         origins += [
             Origin.objects.get_or_create(origin_type=origin_type, name=name)[0] for name in names
         ]
-    sellers = [m for m in members if m.sector and m.sector.name == "Comercial"] or members
+    sellers = [
+        m for m in members if m.sector and m.sector.name == "Comercial" and not m.only_own_portfolio
+    ] or members
     taken = set(Customer.objects.values_list("document", flat=True))
     for index in range(existing, count):
         company = index % 3 == 0
@@ -186,4 +199,5 @@ def load(*, organization, members, stdout, count: int | None = None) -> None:
                 description="Contrato de prestação de serviços",
             )
         customer_refresh_search(customer)
+    _portfolio_share(members)
     stdout.write(f"  {count - existing} clientes de demonstração em {organization.name}.")

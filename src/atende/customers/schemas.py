@@ -187,6 +187,7 @@ class CustomerCreateIn(CustomerIn):
 class CustomerPageOut(Schema):
     items: list[CustomerListOut]
     next_cursor: str | None
+    previous_cursor: str | None = None  # None on the first page
 
 
 class CatalogItemOut(Schema):

@@ -13,6 +13,7 @@ from atende.accounts.models import Sector
 from atende.accounts.permissions import can, require
 from atende.core.documents import clean
 from atende.core.pagination import KeysetPage, keyset_page
+from atende.core.sorting import SortKey
 from atende.core.text import digits, fold
 from atende.customers.models import (
     Address,
@@ -30,21 +31,31 @@ from atende.customers.models import (
 )
 from atende.customers.permissions import CustomerPerm, customers_visible_to
 from atende.tenancy.models import Member, TenantModel
-from atende.tenancy.search import search_condition
+from atende.tenancy.search import SearchPlan, search_condition, search_plan
 
 _Record = TypeVar("_Record", bound=TenantModel)
 
+# Names and cities sort in reading order ("Álvaro" before "Amanda") on both databases:
+# `name_key`/`city_key` are SortKey annotations (the column itself on PostgreSQL).
 SORTS = {
-    "name": ["name", "pk"],
-    "-name": ["-name", "-pk"],
+    "name": ["name_key", "pk"],
+    "-name": ["-name_key", "-pk"],
     "number": ["number"],
     "-number": ["-number"],
-    "city": ["city", "name", "pk"],
-    "-city": ["-city", "-name", "-pk"],
+    "city": ["city_key", "name_key", "pk"],
+    "-city": ["-city_key", "-name_key", "-pk"],
     "registered": ["registered_on", "pk"],
     "-registered": ["-registered_on", "-pk"],
 }
 DEFAULT_SORT = "name"
+# Beyond this many matches the list says "more than 1 000" instead of counting them all.
+COUNT_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class ResultCount:
+    value: int
+    is_more: bool  # True: at least `value` (the count stopped at COUNT_LIMIT)
 
 
 @dataclass(frozen=True)
@@ -65,25 +76,63 @@ def visible_customers(member: Member) -> QuerySet[Customer]:
     return customers_visible_to(member, Customer.objects.all())
 
 
-def _search_condition(term: str) -> Q:
-    """Every word of the term (any order, accents ignored) and, when it looks like a number,
-    its digits (a masked CPF, a phone) or an alphanumeric CNPJ typed with its mask."""
+def _search_variants(term: str) -> list[str]:
+    """The forms a term is searched in: its words (any order, accents ignored) and, when it
+    looks like a number, its digits (a masked CPF, a phone) or an alphanumeric CNPJ typed with
+    its mask."""
     folded = fold(term)
-    condition = search_condition("customer", folded)
+    variants = [folded]
     only_digits = digits(term)
     looks_numeric = only_digits and len(only_digits) >= 0.6 * len(term.replace(" ", ""))
     if looks_numeric and only_digits != folded:
-        condition |= search_condition("customer", only_digits)
+        variants.append(only_digits)
     alphanumeric = clean(term).lower()
     if len(alphanumeric) == 14 and alphanumeric != folded:  # an alphanumeric CNPJ with mask
-        condition |= search_condition("customer", alphanumeric)
+        variants.append(alphanumeric)
+    return variants
+
+
+def _search_condition(term: str) -> Q:
+    condition = Q(pk__in=[])
+    for variant in _search_variants(term):
+        condition |= search_condition("customer", variant)
     return condition
 
 
-def _filtered(actor: Member, filters: CustomerFilters) -> QuerySet[Customer]:
-    customers = visible_customers(actor).select_related("category", "owner__user")
-    if filters.search.strip():
-        customers = customers.filter(_search_condition(filters.search.strip()))
+def customer_own_search_text(customer: Customer) -> str:
+    """What the search finds a customer by in its own record (folded)."""
+    parts = [
+        str(customer.number), customer.name, customer.trade_name, customer.email,
+        customer.document, digits(customer.phone), digits(customer.phone_alt),
+    ]  # fmt: skip
+    return fold(" | ".join(part for part in parts if part))
+
+
+def contact_search_text(contact: Contact) -> str:
+    """What the search finds a customer by in one of its contacts (folded)."""
+    parts = [contact.name, contact.email]
+    parts += [digits(contact.phone), digits(contact.phone_alt), digits(contact.mobile)]
+    return fold(" | ".join(part for part in parts if part))
+
+
+def _plan(filters: CustomerFilters) -> SearchPlan | None:
+    term = filters.search.strip()
+    return search_plan("customer", _search_variants(term)) if term else None
+
+
+def _narrowed(
+    actor: Member, filters: CustomerFilters, plan: SearchPlan | None = None
+) -> QuerySet[Customer]:
+    """The list's rows as filtered, before the search. When the search already knows every
+    match by id, the sort keys stay off the indexes (see SortKey)."""
+    indexed = plan is None or not plan.by_ids
+    customers = (
+        visible_customers(actor)
+        .select_related("category", "owner__user")
+        .annotate(
+            name_key=SortKey("name", indexed=indexed), city_key=SortKey("city", indexed=indexed)
+        )
+    )
     if filters.active in {"0", "1"}:
         customers = customers.filter(is_active=filters.active == "1")
     if filters.category_id:
@@ -95,12 +144,81 @@ def _filtered(actor: Member, filters: CustomerFilters) -> QuerySet[Customer]:
     return customers
 
 
+def _filtered(
+    actor: Member, filters: CustomerFilters, plan: SearchPlan | None = None
+) -> QuerySet[Customer]:
+    plan = plan or _plan(filters)
+    customers = _narrowed(actor, filters, plan)
+    return customers.filter(plan.condition) if plan else customers
+
+
 def customer_list(
     *, actor: Member, filters: CustomerFilters, cursor: str | None = None, size: int = 50
 ) -> KeysetPage[Customer]:
-    """One page of the customer list with category and owner (one query)."""
+    """One page of the customer list with category and owner (one query; on PostgreSQL a
+    search adds the probe of its index)."""
     ordering = SORTS.get(filters.sort, SORTS[DEFAULT_SORT])
     return keyset_page(_filtered(actor, filters), ordering=ordering, cursor=cursor, size=size)
+
+
+@dataclass(frozen=True)
+class CustomerResults:
+    page: KeysetPage[Customer]
+    count: ResultCount
+
+
+def customer_results(
+    *, actor: Member, filters: CustomerFilters, cursor: str | None = None, size: int = 50
+) -> CustomerResults:
+    """The list page and how many customers it holds, counted up to COUNT_LIMIT (never the
+    whole table): free when the first page holds every match, else one bounded query."""
+    plan = _plan(filters)
+    narrowed = _narrowed(actor, filters, plan)
+    customers = narrowed.filter(plan.condition) if plan else narrowed
+    ordering = SORTS.get(filters.sort, SORTS[DEFAULT_SORT])
+    page = keyset_page(customers, ordering=ordering, cursor=cursor, size=size)
+    if page.is_first and page.next_cursor is None:
+        return CustomerResults(page, ResultCount(len(page.items), is_more=False))
+    if plan and plan.sample_ids is not None:
+        # A common term: when more than COUNT_LIMIT of the probe's matches are on this list,
+        # that settles it without reading the rest.
+        sample = plan.sample_ids[: COUNT_LIMIT + 1]
+        sampled = narrowed.filter(pk__in=sample).order_by().count()
+        if sampled > COUNT_LIMIT:
+            return CustomerResults(page, ResultCount(COUNT_LIMIT, is_more=True))
+    matches = customers.order_by().values("pk")[: COUNT_LIMIT + 1].count()
+    return CustomerResults(
+        page, ResultCount(min(matches, COUNT_LIMIT), is_more=matches > COUNT_LIMIT)
+    )
+
+
+def customer_match_reasons(*, customers: list[Customer], term: str) -> dict[int, Contact]:
+    """For the customers on a page of search results that matched only through a contact's
+    name, e-mail or phone: customer id → that contact (one query, only when searching)."""
+    term = term.strip()
+    if not term or not customers:
+        return {}
+    variants = [variant.split() for variant in _search_variants(term)]
+    own = {customer.pk: customer_own_search_text(customer) for customer in customers}
+    through_contacts = [
+        pk
+        for pk, text in own.items()
+        if not any(all(word in text for word in words) for words in variants)
+    ]
+    if not through_contacts:
+        return {}
+    reasons: dict[int, Contact] = {}
+    contacts = Contact.objects.filter(customer_id__in=through_contacts).order_by("name", "pk")
+    for contact in contacts:
+        if contact.customer_id in reasons:
+            continue
+        contact_text = contact_search_text(contact)
+        both = own[contact.customer_id] + " | " + contact_text
+        for words in variants:
+            if all(word in both for word in words) and any(word in contact_text for word in words):
+                reasons[contact.customer_id] = contact
+                break
+    return reasons
 
 
 def customer_export_rows(*, actor: Member, filters: CustomerFilters) -> Iterator[list[str]]:
@@ -123,9 +241,13 @@ def customer_search(*, actor: Member, term: str, limit: int = 10) -> list[Custom
     if len(term) < 2 and not term.isdigit():
         return []
     starred = Favorite.objects.filter(member=actor, customer=OuterRef("pk"))
+    plan = search_plan("customer", _search_variants(term))
+    # A rarer term is known by id; a common one reads every match from the index (the
+    # favourites come first, so no index serves the order).
+    condition = plan.condition if plan.by_ids else _search_condition(term)
     customers = (
         visible_customers(actor)
-        .filter(_search_condition(term))
+        .filter(condition)
         .annotate(is_favorite=Exists(starred))
         .order_by("-is_favorite", "name", "pk")
     )

@@ -8,8 +8,10 @@ index on the tenant table itself. `search_condition` gives the filter for a quer
 of the query, in any order, must appear.
 """
 
+from dataclasses import dataclass
+
 from django.db import connection
-from django.db.models import Q
+from django.db.models import BooleanField, F, Func, Q
 from django.db.models.expressions import RawSQL
 
 from atende.core.text import fold
@@ -62,6 +64,74 @@ def search_condition(
     return condition
 
 
+# A list probes the index for this many matches (plus one) before choosing how to read a page.
+PROBE_LIMIT = 3000
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """How a list reads the rows matching a search (see `search_plan`)."""
+
+    condition: Q
+    # PostgreSQL, a common term: PROBE_LIMIT + 1 of its matches (for a count that stops there).
+    sample_ids: list[int] | None = None
+    # PostgreSQL, a rarer term: every match is known by id (at most PROBE_LIMIT of them).
+    by_ids: bool = False
+
+
+def _text_condition(queries: list[list[str]], field: str) -> Q:
+    condition = Q(pk__in=[])
+    for words in queries:
+        every_word = Q()
+        for word in words:
+            every_word &= Q(**{f"{field}__contains": word})
+        condition |= every_word
+    return condition
+
+
+def _matches_condition(queries: list[list[str]], field: str) -> Q:
+    """PostgreSQL: the row's own text holds every word of one of the queries, through
+    `atende_search_matches` (tenancy 0013), which the planner estimates at a third of the
+    rows, so an ordered list walks its index instead of sorting every match."""
+    condition = Q(pk__in=[])
+    for words in queries:
+        patterns = RawSQL("%s::text[]", [[_like_pattern(word) for word in words]])  # noqa: S611
+        condition |= Q(
+            Func(F(field), patterns, function="atende_search_matches", output_field=BooleanField())
+        )
+    return condition
+
+
+def search_plan(kind: str, queries: list[str], *, field: str = "search_text") -> SearchPlan:
+    """Rows matching any of `queries` (each: every word, in any order), planned for a list that
+    pages in its own order.
+
+    PostgreSQL: one probe of the private index for up to PROBE_LIMIT + 1 matching ids. Fewer
+    means the probe holds every match: the list reads them by id (rare terms: a CPF, a surname,
+    a typo). More means the term is common: the list filters on the row's own text instead, and
+    walking its ordered index it meets 50 matches within its first few hundred rows, where
+    reading every match by id would cost thousands of lookups. SQLite: the text filter.
+    """
+    word_lists = [words for words in (search_words(query) for query in queries) if words]
+    if not word_lists:
+        return SearchPlan(Q())
+    if not _uses_private_index():
+        return SearchPlan(_text_condition(word_lists, field))
+    ids: set[int] = set()
+    with connection.cursor() as cursor:
+        for words in word_lists:
+            patterns = [_like_pattern(word) for word in words]
+            cursor.execute(
+                "SELECT atende_search_first(%s, %s::text[], %s)",
+                [kind, patterns, PROBE_LIMIT + 1],
+            )
+            found = [row[0] for row in cursor.fetchall()]
+            if len(found) > PROBE_LIMIT:
+                return SearchPlan(_matches_condition(word_lists, field), sample_ids=found)
+            ids.update(found)
+    return SearchPlan(Q(pk__in=sorted(ids)), by_ids=True)
+
+
 # kind → "app_label.Model" whose `search_text` column feeds the index (for search_reindex).
 _sources: dict[str, str] = {}
 
@@ -90,4 +160,8 @@ def search_reindex(kind: str, table: str) -> int:
         return 0
     with connection.cursor() as cursor:
         cursor.execute(REINDEX_SQL.format(table=connection.ops.quote_name(table)), [kind])
-        return int(cursor.rowcount)
+        written = int(cursor.rowcount)
+        # Fresh statistics: until autovacuum runs, the planner would take the table for empty
+        # and read it through its primary key instead of the trigram index.
+        cursor.execute("ANALYZE atende_private.search_entry")
+        return written

@@ -64,3 +64,12 @@ def organizations_of(user: "_User") -> list[Organization]:
     with dangerously_unscoped():
         member_of = Member.objects.filter(user=user, is_active=True).values("organization_id")
         return list(organizations.filter(pk__in=member_of))
+
+
+def organization_administrators(*, limit: int = 5) -> list[Member]:
+    """The active organization's active administrators, by name: whom to ask for access."""
+    return list(
+        Member.objects.filter(is_admin=True, is_active=True)
+        .select_related("user")
+        .order_by("user__full_name", "pk")[:limit]
+    )

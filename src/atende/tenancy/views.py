@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from atende.tenancy.http import SignedInRequest
-from atende.tenancy.selectors import organizations_of
+from atende.tenancy.selectors import organization_administrators, organizations_of
 from atende.tenancy.urls import org_reverse
 
 
@@ -19,4 +19,7 @@ def start_view(request: SignedInRequest) -> HttpResponse:
 
 
 def home_view(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html")
+    """The organization's start page: a card per module the member may open, or, when the
+    sector grants none, why the page is empty and which administrators can give access
+    (read only then)."""
+    return render(request, "core/home.html", {"administrators": organization_administrators})

@@ -7,11 +7,11 @@ from django.db import transaction
 
 from atende.accounts.permissions import can, require
 from atende.core.errors import DomainError, ErrorCode, ErrorCollector
-from atende.core.text import digits, fold
 from atende.core.validation import validate_model_fields
 from atende.customers.errors import CustomerError
 from atende.customers.models import Customer, CustomerKind, ExtraFieldTarget
 from atende.customers.permissions import CustomerPerm
+from atende.customers.selectors import contact_search_text, customer_own_search_text
 from atende.customers.services.extra_fields import extra_values_clean
 from atende.customers.validation import document_clean, phone_clean, postal_code_clean
 from atende.tenancy.models import Member
@@ -43,21 +43,12 @@ def _refuse_duplicate_document(actor: Member, document: str, exclude_pk: int | N
 
 
 def customer_search_text(customer: Customer) -> str:
-    """Everything the search box finds a customer by, folded to lowercase without accents."""
-    parts = [
-        str(customer.number),
-        customer.name,
-        customer.trade_name,
-        customer.email,
-        customer.document,
-        digits(customer.phone),
-        digits(customer.phone_alt),
-    ]
+    """Everything the search box finds a customer by, folded to lowercase without accents:
+    its own record, then each contact's (the list tells which one matched)."""
+    parts = [customer_own_search_text(customer)]
     if customer.pk:
-        for contact in customer.contacts.all():
-            parts += [contact.name, contact.email]
-            parts += [digits(contact.phone), digits(contact.phone_alt), digits(contact.mobile)]
-    return fold(" | ".join(part for part in parts if part))
+        parts += [contact_search_text(contact) for contact in customer.contacts.all()]
+    return " | ".join(part for part in parts if part)
 
 
 def customer_refresh_search(customer: Customer) -> None:

@@ -40,11 +40,14 @@ def customer_tab_view(request, number: int, tab: str = "cadastro"):
     current = customer_tab(tab)
     if current is None or (current.permission and not can(request.member, current.permission)):
         raise Http404("Aba não encontrada")
+    tabs = [t for t in customer_tabs() if not t.permission or can(request.member, t.permission)]
+    # On a phone the row keeps the first tab and the current one (or the first two); the rest
+    # go under "Mais".
+    kept = {tabs[0].key, current.key} if current.key != tabs[0].key else {t.key for t in tabs[:2]}
     context = {
         "customer": customer,
-        "tabs": [
-            t for t in customer_tabs() if not t.permission or can(request.member, t.permission)
-        ],
+        "tabs": tabs,
+        "more_tabs": [t for t in tabs if t.key not in kept],
         "current_tab": current,
         "is_favorite": is_favorite(actor=request.member, customer=customer),
         "unread_observations": unread_mandatory_observations(

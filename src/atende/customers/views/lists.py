@@ -9,7 +9,8 @@ from atende.customers.selectors import (
     DEFAULT_SORT,
     SORTS,
     CustomerFilters,
-    customer_list,
+    customer_match_reasons,
+    customer_results,
     favorite_customers,
 )
 
@@ -31,8 +32,20 @@ def customer_list_view(request):
     require(request.member, CustomerPerm.VIEW)
     form = CustomerFilterForm(request.GET or None)
     filters = filters_from_form(form, request.GET.get("sort", DEFAULT_SORT))
-    page = customer_list(actor=request.member, filters=filters, cursor=request.GET.get("cursor"))
-    context = {"form": form, "page": page, "sort": filters.sort, "filters": filters}
+    results = customer_results(
+        actor=request.member, filters=filters, cursor=request.GET.get("cursor")
+    )
+    page = results.page
+    context = {
+        "form": form,
+        "page": page,
+        "sort": filters.sort,
+        "filters": filters,
+        "count": results.count,
+    }
+    reasons = customer_match_reasons(customers=page.items, term=filters.search)
+    for customer in page.items:  # "found through the contact …" under the name
+        customer.matched_contact = reasons.get(customer.pk)
     # Filters the form refuses (an over-long search, say) are shown on the form, with a 400.
     status = 400 if form.is_bound and not form.is_valid() else 200
     if request.htmx:

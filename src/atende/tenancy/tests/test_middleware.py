@@ -62,11 +62,14 @@ def test_user_of_two_organizations_switches_between_them(
     assert client.get(f"/{other_organization.slug}/").status_code == 200
 
 
-def test_home_page_queries_are_fixed(client_as, member, django_assert_num_queries):
-    client = client_as(member)
+def test_home_page_queries_are_fixed(client_as, member, admin_member, django_assert_num_queries):
+    administrator, without_module = client_as(admin_member), client_as(member)
     # session, user, organization by slug, membership in it, switcher organizations
     with django_assert_num_queries(5):
-        assert client.get(f"/{member.organization.slug}/").status_code == 200
+        assert administrator.get(f"/{member.organization.slug}/").status_code == 200
+    # A member with no module is also told which administrators to ask (one query).
+    with django_assert_num_queries(6):
+        assert without_module.get(f"/{member.organization.slug}/").status_code == 200
 
 
 def test_settings_tab_is_active_on_every_settings_page(client_as, admin_member, organization):

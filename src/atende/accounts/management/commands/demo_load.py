@@ -8,23 +8,41 @@ from importlib import import_module
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from atende.accounts.models import Sector, User
+from atende.accounts.permissions import can
+from atende.core.navigation import sections, settings_sections
 from atende.tenancy.context import activate, dangerously_unscoped
 from atende.tenancy.models import Member, Organization
 
 DEMO_PASSWORD = "atende-demo-2026"  # noqa: S105  printed on purpose: demo data only
 PLATFORM_EMAIL = "plataforma@atende.local"
 ORGANIZATIONS = [("demo", "Demo Telecom Ltda"), ("acme", "Acme Serviços S.A.")]
-SECTORS = ["Financeiro", "Suporte", "Comercial", "RH"]
+# What each demo sector may do, as its name suggests ("app_label.codename"). RH grants no
+# module: its member meets the home page that says so and names whom to ask.
+_CUSTOMERS_READ = ["customers.view_customer", "customers.change_customer"]
+_TICKETS = ["desk.view_ticket", "desk.add_ticket", "desk.change_ticket"]
+SECTORS: dict[str, list[str]] = {
+    "Financeiro": [*_CUSTOMERS_READ, "customers.export_customer", "customers.send_email_customer",
+                   *_TICKETS],
+    "Suporte": [*_CUSTOMERS_READ, "customers.send_email_customer", "customers.send_sms_customer",
+                *_TICKETS, "desk.change_area"],
+    "Comercial": [*_CUSTOMERS_READ, "customers.add_customer", "customers.export_customer",
+                  "customers.send_email_customer", "customers.send_sms_customer",
+                  "desk.view_ticket", "desk.add_ticket"],
+    "RH": [],
+}  # fmt: skip
 ROLES = [
-    # (e-mail local part, full name, sector or None, administrator)
-    ("admin", "Ana Administradora", None, True),
-    ("financeiro", "Fábio Financeiro", "Financeiro", False),
-    ("suporte", "Sônia Suporte", "Suporte", False),
-    ("comercial", "Caio Comercial", "Comercial", False),
+    # (e-mail local part, full name, sector or None, administrator, only their own portfolio)
+    ("admin", "Ana Administradora", None, True, False),
+    ("financeiro", "Fábio Financeiro", "Financeiro", False, False),
+    ("suporte", "Sônia Suporte", "Suporte", False, False),
+    ("comercial", "Caio Comercial", "Comercial", False, False),
+    ("vendas", "Vera Vendedora", "Comercial", False, True),
+    ("rh", "Rui Recursos Humanos", "RH", False, False),
 ]
 
 
@@ -69,16 +87,18 @@ class Command(BaseCommand):
                     )
                 with activate(organization):
                     sectors: dict[str | None, Sector] = {
-                        sector_name: Sector.objects.get_or_create(name=sector_name)[0]
-                        for sector_name in SECTORS
+                        sector_name: self._sector(sector_name, codenames)
+                        for sector_name, codenames in SECTORS.items()
                     }
-                    for local, full_name, sector_name, is_admin in ROLES:
+                    for local, full_name, sector_name, is_admin, own_portfolio in ROLES:
                         user = self._user(f"{local}@{slug}.local", full_name)
-                        self._member(user, sectors.get(sector_name), is_admin)
+                        member = self._member(
+                            user, sectors.get(sector_name), is_admin, own_portfolio
+                        )
                         role = "administrador" if is_admin or sector_name is None else sector_name
-                        logins.append((name, user.email, role))
-                    self._member(shared, sectors["Suporte"], False)
-                    logins.append((name, shared.email, "Suporte (duas empresas)"))
+                        logins.append((name, user.email, f"{role}: {self._sees(member)}"))
+                    member = self._member(shared, sectors["Suporte"], False)
+                    logins.append((name, shared.email, f"Suporte: {self._sees(member)}"))
                     members = list(Member.objects.select_related("user", "sector"))
                     extra_lines += self._load_app_demo_data(organization, members)
         self._print(logins)
@@ -110,11 +130,49 @@ class Command(BaseCommand):
             user.save(update_fields=["is_staff", "is_superuser"])
         return user
 
-    def _member(self, user: User, sector: Sector | None, is_admin: bool) -> Member:
+    def _sector(self, name: str, codenames: list[str]) -> Sector:
+        """The sector with its demo permissions; an administrator's later changes are kept
+        (permissions are only given to a sector that has none)."""
+        sector, _ = Sector.objects.get_or_create(name=name)
+        if codenames and not sector.permissions.exists():
+            wanted = {tuple(codename.split(".")) for codename in codenames}
+            sector.permissions.set(
+                [
+                    permission
+                    for permission in Permission.objects.select_related("content_type")
+                    if (permission.content_type.app_label, permission.codename) in wanted
+                ]
+            )
+        return sector
+
+    def _member(
+        self, user: User, sector: Sector | None, is_admin: bool, own_portfolio: bool = False
+    ) -> Member:
         member, _ = Member.objects.update_or_create(
-            user=user, defaults={"sector": sector, "is_admin": is_admin, "is_active": True}
+            user=user,
+            defaults={
+                "sector": sector,
+                "is_admin": is_admin,
+                "is_active": True,
+                "only_own_portfolio": own_portfolio,
+            },
         )
         return member
+
+    def _sees(self, member: Member) -> str:
+        """What this login finds in the menu, read from the same permissions the pages use."""
+        modules = [
+            section.label
+            for section in sections()
+            if section.permission and can(member, section.permission)
+        ]
+        if any(section.permission and can(member, section.permission)
+               for section in settings_sections()):  # fmt: skip
+            modules.append("Configurações")
+        if not modules:
+            return "nenhum módulo (a página inicial diz a quem pedir acesso)"
+        seen = ", ".join(dict.fromkeys(modules))
+        return f"{seen} (só a própria carteira)" if member.only_own_portfolio else seen
 
     def _load_app_demo_data(self, organization: Organization, members: list[Member]) -> list[str]:
         """Each app may ship `<app>/demo.py` with `load(organization, members)`; it must be
@@ -138,4 +196,4 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Dados de demonstração prontos."))
         self.stdout.write(f"Senha de todos os usuários de demonstração: {DEMO_PASSWORD}")
         for organization, email, role in logins:
-            self.stdout.write(f"  {email:<28} {role:<26} {organization}")
+            self.stdout.write(f"  {email:<28} {organization:<20} {role}")
