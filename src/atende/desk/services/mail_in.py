@@ -265,7 +265,7 @@ def _reply(ticket: Ticket, text: str, name: str, address: str) -> TimelineEntry:
                     "field": "status",
                     "label": str(Ticket._meta.get_field("status").verbose_name).capitalize(),
                     "old": ticket.get_status_display(),
-                    "new": TicketStatus.PENDING.label,
+                    "new": str(TicketStatus.PENDING.label),
                 }
             ],
         )
