@@ -3,7 +3,6 @@ mail tests (the bytes an MTA or an IMAP server would hand over)."""
 
 from email.header import Header
 from email.message import EmailMessage
-from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.utils import formatdate, make_msgid
 
@@ -50,18 +49,28 @@ def latin1(subject: str, body: str, *, sender: str = RITA, to: str = ALFA) -> by
 
 
 def bounce(*, to: str = ALFA) -> bytes:
-    """A delivery status notification (RFC 3464) from the mailer daemon."""
-    report = MIMEMultipart("report", report_type="delivery-status")
-    report["From"] = "Mail Delivery System <MAILER-DAEMON@mx.padaria.com.br>"
-    report["To"] = to
-    report["Subject"] = "Undelivered Mail Returned to Sender"
-    report["Message-ID"] = make_msgid(domain="mx.padaria.com.br")
-    report.attach(
-        MIMEText("I'm sorry to have to inform you that your message could not be delivered.")
-    )
-    status = MIMEText(
-        "Reporting-MTA: dns; mx.padaria.com.br\n\nFinal-Recipient: rfc822; x@y\nAction: failed\nStatus: 5.1.1\n"
-    )
-    status.replace_header("Content-Type", "message/delivery-status")
-    report.attach(status)
-    return report.as_bytes()
+    """A delivery status notification (RFC 3464) from the mailer daemon, as Postfix sends it."""
+    return f"""Return-Path: <>
+From: Mail Delivery System <MAILER-DAEMON@mx.padaria.com.br>
+To: {to}
+Subject: Undelivered Mail Returned to Sender
+Message-ID: {make_msgid(domain="mx.padaria.com.br")}
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="B1"
+
+--B1
+Content-Type: text/plain; charset=us-ascii
+
+I'm sorry to have to inform you that your message could not be delivered.
+
+--B1
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.padaria.com.br
+
+Final-Recipient: rfc822; ninguem@padaria.com.br
+Action: failed
+Status: 5.1.1
+
+--B1--
+""".replace("\n", "\r\n").encode()
