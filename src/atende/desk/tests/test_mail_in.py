@@ -72,7 +72,7 @@ def test_a_plain_message_opens_a_ticket_for_the_contact(
     # The area hears of it (nobody has the ticket yet), marked so no auto-responder answers.
     [notice] = mailoutbox
     assert notice.to == ["suporte@alfa.com.br"]
-    assert notice.subject == "[#1] Novo chamado (E-mail): Internet caiu"
+    assert notice.subject == "[#1] Novo atendimento (E-mail): Internet caiu"
     assert notice.extra_headers["Auto-Submitted"] == "auto-generated"
     assert notice.extra_headers["In-Reply-To"] == message["Message-ID"]
 
