@@ -6,7 +6,8 @@ from email.utils import formataddr
 from django.conf import settings
 from django.core.mail import make_msgid
 
-from atende.desk.models import MailMessage, Ticket
+from atende.desk.models import Area, MailMessage, Ticket
+from atende.tenancy.models import Organization
 
 MAX_REFERENCES = 20
 
@@ -25,16 +26,29 @@ def ticket_subject(ticket: Ticket) -> str:
     return f"[#{ticket.number}] {ticket.title}"
 
 
-def reply_address(ticket: Ticket) -> str:
+def area_address(organization: Organization, area: Area | None) -> str:
     """`suporte+<organization>[.<area alias>]@domain`, or "" when no desk address is set."""
     address = (settings.DESK_MAIL_ADDRESS or "").strip().lower()
     if "@" not in address:
         return ""
     local, domain = address.rsplit("@", 1)
-    tag = ticket.organization.slug
-    if ticket.area.mail_alias:
-        tag = f"{tag}.{ticket.area.mail_alias}"
+    tag = organization.slug
+    if area is not None and area.mail_alias:
+        tag = f"{tag}.{area.mail_alias}"
     return f"{local}+{tag}@{domain}"
+
+
+def area_inbound_address(organization: Organization, area: Area | None) -> str:
+    """The address that opens tickets in this area: its alias's, or the organization's for the
+    default area; "" for another area without alias (or without a desk address)."""
+    if area is None or not (area.mail_alias or area.is_default):
+        return ""
+    return area_address(organization, area)
+
+
+def reply_address(ticket: Ticket) -> str:
+    """Where the customer's answer goes: the ticket's area address (it threads by headers)."""
+    return area_address(ticket.organization, ticket.area)
 
 
 def sender_address(ticket: Ticket) -> str:
