@@ -2,6 +2,7 @@
 IMAP mailboxes, look for due dates that are near."""
 
 import logging
+from email.utils import parseaddr
 
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -26,10 +27,21 @@ __all__ = ["ticket_subject"]
 
 
 def _recipient(entry: TimelineEntry) -> str:
+    """The contact's e-mail, else the customer's, else whoever last wrote in by e-mail (an
+    unknown sender's ticket is answered too)."""
     ticket = entry.ticket
-    return (ticket.contact.email if ticket.contact_id else "") or (
+    known = (ticket.contact.email if ticket.contact_id else "") or (
         ticket.customer.email if ticket.customer_id else ""
     )
+    if known:
+        return known
+    last_sender = (
+        MailMessage.objects.filter(ticket=ticket, direction=MailDirection.IN)
+        .order_by("-pk")
+        .values_list("sender", flat=True)
+        .first()
+    )
+    return parseaddr(last_sender or "")[1]
 
 
 def _outgoing_record(entry_id: int) -> MailMessage | None:

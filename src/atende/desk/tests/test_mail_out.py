@@ -125,6 +125,19 @@ def test_the_e_mail_round_trip_threads_in_both_directions(
     assert second["References"].split() == [opening["Message-ID"], sent.message_id, rita_answer_id]
 
 
+def test_an_unknown_sender_is_answered_at_their_address(
+    smtp, support, admin_member, django_capture_on_commit_callbacks
+):
+    pipe(samples.plain(sender="Fulano <fulano@desconhecido.com>", subject="Orçamento"))
+    ticket = Ticket.objects.get()
+    assert ticket.customer is None
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket_reply(actor=admin_member, ticket=ticket, body="Segue o orçamento.")
+    [received] = smtp.wait_for(1, timeout=10)
+    assert received["To"] == "fulano@desconhecido.com"
+    assert received["Subject"] == "[#1] Orçamento"
+
+
 def test_a_redelivered_task_sends_once_and_notes_never_leave(
     smtp, support, rita, admin_member, organization, django_capture_on_commit_callbacks
 ):
