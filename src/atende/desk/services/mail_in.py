@@ -22,6 +22,7 @@ from atende.customers.models import Contact, Customer
 from atende.desk.files import TICKET_ATTACHMENT
 from atende.desk.mail_text import (
     MESSAGE_ID,
+    header_text,
     is_automatic,
     is_bounce,
     message_text,
@@ -135,7 +136,7 @@ def _file(message: EmailMessage, raw: bytes, route: MailRoute) -> MailOutcome:
     if MailMessage.objects.filter(message_id=message_id).exists():
         return MailOutcome("duplicate")
     name, address = sender_of(message)
-    subject = one_line(str(message.get("Subject", "")), 255)
+    subject = one_line(header_text(message, "Subject"), 255)
     original = message_text(message)
     shown = trim_reply(original)
     try:

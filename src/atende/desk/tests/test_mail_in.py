@@ -129,6 +129,17 @@ def test_latin1_subject_and_body_are_decoded(support, rita):
     assert ticket.description == "A impressora não imprime, está sem tinta."
 
 
+def test_an_unencoded_latin1_subject_is_read_not_crashed_on(support, rita):
+    raw = (
+        b"From: rita@padaria.com.br\r\nTo: suporte+alfa@atende.example\r\n"
+        b"Subject: Manuten\xe7\xe3o\r\nMessage-ID: <raw-1@padaria.com.br>\r\n"
+        b"Content-Type: text/plain; charset=iso-8859-1\r\n\r\nSem conex\xe3o.\r\n"
+    )
+    assert pipe(raw) == "opened #1"
+    ticket = Ticket.objects.get()
+    assert (ticket.title, ticket.description) == ("Manutenção", "Sem conexão.")
+
+
 def test_attachments_are_kept_through_the_validator_and_refused_ones_noted(support, rita):
     message = samples.plain("Segue o contrato e a foto.")
     message.add_attachment(
@@ -176,7 +187,8 @@ def test_a_forwarded_thread_keeps_the_forwarded_message(support, rita):
     [
         {"Auto-Submitted": "auto-replied"},
         {"X-Autoreply": "yes"},
-        {"X-Auto-Response-Suppress": "All"},
+        {"Auto-Submitted": "auto-generated"},
+        {"X-Autorespond": "vacation"},
         {"Precedence": "bulk"},
         {"Precedence": "junk"},
         {"Precedence": "list"},
