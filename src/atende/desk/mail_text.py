@@ -157,7 +157,11 @@ def _starts_history(lines: list[str], index: int) -> bool:
         return any(SENT_LINE.match(following) for following in lines[index + 1 : index + 4])
     if QUOTE_HEADERS[2].match(line):
         return any(QUOTE_HEADERS[3].match(following) for following in lines[index + 1 : index + 3])
-    return any(pattern.match(line) for pattern in QUOTE_HEADERS[:2])
+    if any(pattern.match(line) for pattern in QUOTE_HEADERS[:2]):
+        return True
+    # Gmail wraps a long "Em …, Fulano <fulano@…> escreveu:" over two lines.
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return bool(line.strip()) and bool(QUOTE_HEADERS[0].match(f"{line} {following.strip()}"))
 
 
 def referenced_ids(message: Message) -> list[str]:
