@@ -49,9 +49,12 @@ def _send_to_staff(ticket: Ticket, subject: str, body: str) -> list[str]:
 
 @organization_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def ticket_opened_notify_task(organization_id: int, ticket_id: int) -> list[str]:
-    """A customer opened a ticket (portal or e-mail)."""
-    ticket = Ticket.objects.select_related(*STAFF_RELATED).get(pk=ticket_id)
-    who = str(ticket.customer) if ticket.customer_id else _("An unknown sender")
+    """A ticket was opened: by a customer (portal, e-mail) or for a colleague."""
+    ticket = Ticket.objects.select_related(*STAFF_RELATED, "created_by__user").get(pk=ticket_id)
+    if ticket.created_by_id:
+        who = str(ticket.created_by)
+    else:
+        who = str(ticket.customer) if ticket.customer_id else _("An unknown sender")
     subject = _("[#%(number)s] New ticket (%(channel)s): %(title)s") % {
         "number": ticket.number,
         "channel": ticket.get_channel_display(),

@@ -10,6 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
+from atende.accounts.tests.factories import MemberFactory
 from atende.core.testing.smtp import smtp_server
 from atende.customers.tests.factories import ContactFactory, CustomerFactory
 from atende.desk.models import (
@@ -22,7 +23,7 @@ from atende.desk.models import (
     TimelineEntry,
 )
 from atende.desk.notifications import tickets_due_soon_notify_task
-from atende.desk.services.tickets import ticket_note, ticket_reply
+from atende.desk.services.tickets import ticket_note, ticket_open, ticket_reply
 from atende.desk.sla import organization_today
 from atende.desk.tasks import ticket_reply_email_task
 from atende.desk.tests import mail_samples as samples
@@ -197,6 +198,20 @@ def test_a_staff_notice_fed_back_to_the_desk_is_ignored(
     raw = notice.as_bytes()
     assert pipe(raw) == "automatic"
     assert (Ticket.objects.count(), TimelineEntry.objects.count()) == (1, 0)
+
+
+def test_a_colleague_given_a_new_ticket_hears_of_it(
+    support, admin_member, organization, mailoutbox, django_capture_on_commit_callbacks
+):
+    bia = MemberFactory(organization=organization, user__full_name="Bia Lima")
+    AreaResource.objects.create(area=support, member=bia)
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket_open(actor=admin_member, title="Trocar cabo", assignee=admin_member, channel="phone")
+        ticket_open(actor=admin_member, title="Visita técnica", assignee=bia, channel="phone")
+    [notice] = mailoutbox
+    assert notice.to == [bia.user.email]
+    assert notice.subject == "[#2] Novo atendimento (Telefone): Visita técnica"
+    assert "Ana Admin abriu o atendimento 2." in notice.body
 
 
 def test_due_dates_near_are_told_once_per_due_date(
