@@ -1,11 +1,12 @@
 """Sent e-mail of the desk (D7): the headers that make a ticket's messages one thread in the
 customer's mail client, and the Reply-To that brings the answer back to the ticket."""
 
-from email.utils import formataddr
+from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.mail import make_msgid
 
+from atende.desk.mail_text import one_line
 from atende.desk.models import Area, MailMessage, Ticket
 from atende.tenancy.models import Organization
 
@@ -23,7 +24,7 @@ def new_message_id() -> str:
 
 def ticket_subject(ticket: Ticket) -> str:
     """`[#1042] Internet lenta`: the number lets a reply find its ticket again."""
-    return f"[#{ticket.number}] {ticket.title}"
+    return one_line(f"[#{ticket.number}] {ticket.title}", 250)  # never a header break
 
 
 def area_address(organization: Organization, area: Area | None) -> str:
@@ -53,8 +54,6 @@ def reply_address(ticket: Ticket) -> str:
 
 def sender_address(ticket: Ticket) -> str:
     """The organization's name over the platform's sending address."""
-    from email.utils import parseaddr
-
     _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
     return formataddr((ticket.organization.name, address))
 

@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
 from atende.desk.mail_out import new_message_id, thread_headers
+from atende.desk.mail_text import one_line
 from atende.desk.models import Ticket, TimelineEntry
 from atende.desk.sla import organization_today
 from atende.tenancy.models import Organization
@@ -42,7 +43,11 @@ def _send_to_staff(ticket: Ticket, subject: str, body: str) -> list[str]:
     headers = thread_headers(ticket, message_id=new_message_id())
     headers["Auto-Submitted"] = "auto-generated"
     EmailMessage(
-        subject=subject, body=f"{body}\n\n{_link(ticket)}", to=to, cc=cc, headers=headers
+        subject=one_line(subject, 250),
+        body=f"{body}\n\n{_link(ticket)}",
+        to=to,
+        cc=cc,
+        headers=headers,
     ).send()
     return to + cc
 

@@ -23,8 +23,6 @@ from atende.tenancy.tasks import organization_task
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["ticket_subject"]
-
 
 def _recipient(entry: TimelineEntry) -> str:
     """The contact's e-mail, else the customer's, else whoever last wrote in by e-mail (an
