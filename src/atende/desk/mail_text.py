@@ -76,8 +76,14 @@ class _TextExtractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skipping = 0
+        self.links: list[tuple[str, int] | None] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            href = dict(attrs).get("href") or ""
+            self.links.append(
+                (href, len(self.parts)) if href.startswith(("http:", "https:")) else None
+            )
         if tag in self.SKIP:
             self.skipping += 1
         elif tag in self.BLOCKS:
@@ -86,6 +92,13 @@ class _TextExtractor(HTMLParser):
             self.parts.append("- ")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.links:
+            link = self.links.pop()
+            if link is not None:
+                href, start = link
+                label = "".join(self.parts[start:]).strip()
+                if href.rstrip("/") != label.rstrip("/"):
+                    self.parts.append(f" ({href})")  # the address, not just the words
         if tag in self.SKIP:
             self.skipping = max(0, self.skipping - 1)
         elif tag in self.BLOCKS:
@@ -129,6 +142,25 @@ def message_text(message: EmailMessage) -> str:
     if body.get_content_subtype() == "html":
         text = html_to_text(text)
     return clean_text(text).strip()[:MAX_TEXT]
+
+
+def attached_messages_text(message: EmailMessage) -> str:
+    """The text of messages attached whole ("forward as attachment"), each after a forward
+    marker with its sender and subject."""
+    blocks = []
+    for part in message.iter_attachments():
+        if part.get_content_type() != "message/rfc822":
+            continue
+        inner = part.get_content()
+        if not isinstance(inner, EmailMessage):
+            continue
+        head = [
+            "---------- Mensagem encaminhada ---------",
+            f"De: {one_line(header_text(inner, 'From'), 300)}",
+            f"Assunto: {one_line(header_text(inner, 'Subject'), 300)}",
+        ]
+        blocks.append("\n".join(head) + "\n\n" + message_text(inner))
+    return "\n\n".join(blocks)[:MAX_TEXT]
 
 
 def trim_reply(text: str) -> str:

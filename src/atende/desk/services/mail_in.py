@@ -22,6 +22,7 @@ from atende.customers.models import Contact, Customer
 from atende.desk.files import TICKET_ATTACHMENT
 from atende.desk.mail_text import (
     MESSAGE_ID,
+    attached_messages_text,
     header_text,
     is_automatic,
     is_bounce,
@@ -139,6 +140,9 @@ def _file(message: EmailMessage, raw: bytes, route: MailRoute) -> MailOutcome:
     subject = one_line(header_text(message, "Subject"), 255)
     original = message_text(message)
     shown = trim_reply(original)
+    attached = attached_messages_text(message)
+    if attached:
+        original, shown = f"{original}\n\n{attached}", f"{shown}\n\n{attached}".strip()
     try:
         with transaction.atomic():
             ticket = _thread_ticket(message, subject, address)
@@ -280,6 +284,8 @@ def _attach_files(message: EmailMessage, ticket: Ticket, entry: TimelineEntry | 
     refused: list[str] = []
     for index, part in enumerate(message.iter_attachments()):
         filename = one_line(part.get_filename() or "", 200)
+        if not filename and part.get_content_type() == "message/rfc822":
+            filename = "mensagem.eml"
         if not filename:
             continue  # an inline part without a name (a signature logo, a calendar stub)
         if index >= MAX_ATTACHMENTS:
@@ -287,7 +293,10 @@ def _attach_files(message: EmailMessage, ticket: Ticket, entry: TimelineEntry | 
             continue
         content = part.get_payload(decode=True)
         if not isinstance(content, bytes):
-            continue  # an attached message (message/rfc822): its text is not a file
+            # An attached message (message/rfc822, "forward as attachment"): its text went
+            # into the message's; the file itself is no kind the desk keeps.
+            refused.append(f"{filename}: mensagem anexada; o texto dela está na mensagem.")
+            continue
         upload = SimpleUploadedFile(filename, content, part.get_content_type())
         try:
             with transaction.atomic():

@@ -113,11 +113,16 @@ def test_html_only_mail_becomes_safe_text(support, rita):
         "<html><head><style>p{color:red}</style><title>x</title></head><body>"
         "<p>Bom dia,</p><p>O <b>boleto</b> veio em dobro &amp; com juros.</p>"
         "<script>alert('x')</script><ul><li>Janeiro</li><li>Fevereiro</li></ul>"
-        '<img src="https://rastreio.example/pixel.gif" onerror="alert(1)"></body></html>'
+        '<img src="https://rastreio.example/pixel.gif" onerror="alert(1)">'
+        '<p><a href="https://banco.example/2via">Segunda via</a> · '
+        '<a href="javascript:alert(1)">clique</a></p></body></html>'
     )
     pipe(samples.html_only(html, subject="Boleto"))
     text = Ticket.objects.get().description
-    assert text == "Bom dia,\n\nO boleto veio em dobro & com juros.\n\n- Janeiro\n\n- Fevereiro"
+    assert text == (
+        "Bom dia,\n\nO boleto veio em dobro & com juros.\n\n- Janeiro\n\n- Fevereiro\n\n"
+        "Segunda via (https://banco.example/2via) · clique"
+    )
     assert "alert" not in text
     assert "color" not in text
 
@@ -180,6 +185,26 @@ def test_a_forwarded_thread_keeps_the_forwarded_message(support, rita):
     assert ticket.contact == rita  # the forwarder, not the forwarded sender
     assert ticket.description.startswith("Podem ver isto?")
     assert "O roteador novo chega na quinta." in ticket.description
+
+
+def test_a_message_forwarded_as_attachment_keeps_its_text(support, rita):
+    forwarded = samples.plain(
+        "Troca do roteador na quinta.",
+        sender="Fornecedor <vendas@fornecedor.com>",
+        subject="Troca do roteador",
+    )
+    message = samples.plain("Vejam o que o fornecedor disse.\n\n-- \nRita")
+    message.add_attachment(forwarded)
+    assert pipe(message) == "opened #1"
+    ticket = Ticket.objects.get()
+    assert ticket.description == (
+        "Vejam o que o fornecedor disse.\n\n"
+        "---------- Mensagem encaminhada ---------\n"
+        "De: Fornecedor <vendas@fornecedor.com>\nAssunto: Troca do roteador\n\n"
+        "Troca do roteador na quinta."
+    )
+    note = TimelineEntry.objects.get(kind=EntryKind.NOTE)
+    assert "mensagem.eml: mensagem anexada; o texto dela está na mensagem." in note.body
 
 
 @pytest.mark.parametrize(
