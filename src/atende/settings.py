@@ -255,7 +255,12 @@ else:
 # suporte+<organization>[.<area alias>]@domain opens and answers tickets, and replies carry it
 # as Reply-To. IMAP mailboxes polled by celery beat: a JSON list (see atende/desk/mailbox.py).
 DESK_MAIL_ADDRESS = env("DESK_MAIL_ADDRESS", "") or ""
-DESK_IMAP_ACCOUNTS = json.loads(env("DESK_IMAP_ACCOUNTS", "") or "[]")
+try:
+    DESK_IMAP_ACCOUNTS = json.loads(env("DESK_IMAP_ACCOUNTS", "") or "[]")
+except ValueError as exc:
+    raise ImproperlyConfigured(f"DESK_IMAP_ACCOUNTS is not valid JSON: {exc}") from exc
+if not isinstance(DESK_IMAP_ACCOUNTS, list):
+    raise ImproperlyConfigured("DESK_IMAP_ACCOUNTS must be a JSON list of mailboxes.")
 DESK_IMAP_POLL_SECONDS = int(env("DESK_IMAP_POLL_SECONDS", "60") or 60)
 
 # Celery: a real broker when configured; otherwise tasks run eagerly in-process.

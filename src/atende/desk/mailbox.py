@@ -91,7 +91,14 @@ def imaplib_mailbox(account: ImapAccount) -> Iterator[Mailbox]:
 
 
 def imap_accounts() -> list[ImapAccount]:
-    return [ImapAccount(**entry) for entry in settings.DESK_IMAP_ACCOUNTS]
+    """The configured mailboxes; an entry that does not fit is logged and left out."""
+    accounts = []
+    for position, entry in enumerate(settings.DESK_IMAP_ACCOUNTS):
+        try:
+            accounts.append(ImapAccount(**entry))
+        except TypeError as exc:
+            logger.error("DESK_IMAP_ACCOUNTS[%s] left out: %s", position, exc)
+    return accounts
 
 
 def mailbox_poll(account: ImapAccount, mailbox: Mailbox) -> dict[str, int]:

@@ -73,6 +73,7 @@ def test_a_wrong_password_or_a_dead_server_does_not_stop_the_other_mailboxes(set
     with imap_server(user="suporte", password="s3nh4") as (port, server):
         server.add(samples.plain().as_bytes())
         settings.DESK_IMAP_ACCOUNTS = [
+            {"organization": "alfa", "hots": "typo"},  # left out, logged
             account(port=port, ssl=False, password="errada"),
             account(port=1, ssl=False),  # nothing listens there
             account(port=port, ssl=False),
