@@ -179,6 +179,13 @@ def trim_reply(text: str) -> str:
     while kept and (not kept[-1].strip() or kept[-1].lstrip().startswith(">")):
         kept.pop()  # the quoted tail ("> …") and blank lines before the cut
     result = "\n".join(line for line in kept if not line.lstrip().startswith(">")).strip()
+    if not result:
+        # Written below the quote (bottom-posting): what is neither quote nor its header.
+        result = "\n".join(
+            line
+            for line in lines
+            if not line.lstrip().startswith(">") and not QUOTE_HEADERS[0].match(line)
+        ).strip()
     return result or text.strip()
 
 

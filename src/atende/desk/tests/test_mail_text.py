@@ -25,6 +25,13 @@ def test_quoted_history_and_signatures_are_trimmed(text):
     assert trim_reply(text) == "Obrigada!"
 
 
+def test_an_answer_below_the_quote_is_kept():
+    text = (
+        "Em seg., 1 de dez. de 2026, Suporte <s@a.com> escreveu:\n> Reiniciou?\n\nSim, duas vezes."
+    )
+    assert trim_reply(text) == "Sim, duas vezes."
+
+
 def test_a_forward_and_a_line_that_only_looks_like_a_header_stay():
     forwarded = "Vejam:\n\n---------- Mensagem encaminhada ---------\nDe: X <x@y>\n\nTexto"
     assert trim_reply(forwarded) == forwarded
