@@ -69,10 +69,6 @@ def ticket_opened_notify_task(organization_id: int, ticket_id: int) -> list[str]
     return _send_to_staff(ticket, subject, f"{body}\n\n{ticket.description}")
 
 
-# The portal's name for the same notice.
-request_opened_notify_task = ticket_opened_notify_task
-
-
 @organization_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def customer_message_notify_task(organization_id: int, entry_id: int) -> list[str]:
     """The customer wrote on a ticket (portal or e-mail reply)."""
