@@ -10,4 +10,15 @@ app = Celery("atende")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
-app.conf.beat_schedule = {}
+app.conf.beat_schedule = {
+    # D7: read the configured IMAP mailboxes (nothing to do when none is configured).
+    "desk-mail-poll": {
+        "task": "atende.desk.tasks.desk_mail_poll_task",
+        "schedule": float(os.environ.get("DESK_IMAP_POLL_SECONDS", "60")),
+    },
+    # D7: tell the staff about due dates that are near (each due date once).
+    "desk-due-soon": {
+        "task": "atende.desk.tasks.tickets_due_soon_notify_all_task",
+        "schedule": 3600.0,
+    },
+}

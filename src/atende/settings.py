@@ -1,5 +1,6 @@
 """Atende settings: one env-driven module; the defaults run `make run` with zero configuration."""
 
+import json
 import os
 from pathlib import Path
 
@@ -249,6 +250,18 @@ if _email_url:
     globals().update(parse_email_url(_email_url))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Desk e-mail channel (D7; README "E-mail channel"). The desk address: mail to
+# suporte+<organization>[.<area alias>]@domain opens and answers tickets, and replies carry it
+# as Reply-To. IMAP mailboxes polled by celery beat: a JSON list (see atende/desk/mailbox.py).
+DESK_MAIL_ADDRESS = env("DESK_MAIL_ADDRESS", "") or ""
+try:
+    DESK_IMAP_ACCOUNTS = json.loads(env("DESK_IMAP_ACCOUNTS", "") or "[]")
+except ValueError as exc:
+    raise ImproperlyConfigured(f"DESK_IMAP_ACCOUNTS is not valid JSON: {exc}") from exc
+if not isinstance(DESK_IMAP_ACCOUNTS, list):
+    raise ImproperlyConfigured("DESK_IMAP_ACCOUNTS must be a JSON list of mailboxes.")
+DESK_IMAP_POLL_SECONDS = int(env("DESK_IMAP_POLL_SECONDS", "60") or 60)
 
 # Celery: a real broker when configured; otherwise tasks run eagerly in-process.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL") or ""

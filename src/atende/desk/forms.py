@@ -228,7 +228,17 @@ class BulkForm(forms.Form):
 
 class AreaForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=80)
-    email = forms.EmailField(label=_("Responsible e-mail"), required=False)
+    email = forms.EmailField(
+        label=_("Responsible e-mail"),
+        required=False,
+        help_text=_("Hears of new tickets, customers' messages and near due dates."),
+    )
+    mail_alias = forms.SlugField(
+        label=_("E-mail alias"),
+        max_length=40,
+        required=False,
+        help_text=_("Lowercase letters, digits and hyphens; empty: the organization's address."),
+    )
     is_default = forms.BooleanField(label=_("Default area for new tickets"), required=False)
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
     resources = forms.ModelMultipleChoiceField(

@@ -174,12 +174,24 @@ def queue_counts(*, actor: Member) -> dict[str, int]:
 
 def ticket_timeline(*, ticket: Ticket, public_only: bool = False) -> list[TimelineEntry]:
     """The ticket's timeline, oldest first, with authors and attachments (two queries)."""
-    entries = ticket.timeline.select_related("author__user").prefetch_related(
+    entries = ticket.timeline.select_related("author__user", "mail").prefetch_related(
         Prefetch("attachments", queryset=_attachments())
     )
     if public_only:
         entries = entries.filter(is_public=True)
     return list(entries.order_by("created_at", "pk"))
+
+
+def ticket_opening_mail(*, ticket: Ticket):
+    """The e-mail that opened the ticket (sender and untrimmed text), for e-mail tickets only
+    (no query for the others)."""
+    from atende.desk.models import Channel, MailDirection, MailMessage
+
+    if ticket.channel != Channel.EMAIL:
+        return None
+    return (
+        MailMessage.objects.filter(ticket=ticket, direction=MailDirection.IN).order_by("pk").first()
+    )
 
 
 def _attachments():

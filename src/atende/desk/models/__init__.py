@@ -1,6 +1,7 @@
 """Desk models, re-exported from their modules."""
 
 from atende.desk.models.area import Area, AreaResource
+from atende.desk.models.mail import MailDirection, MailMessage
 from atende.desk.models.ticket import (
     CLOSED_STATUSES,
     Channel,
@@ -23,6 +24,8 @@ __all__ = [
     "AreaResource",
     "Channel",
     "EntryKind",
+    "MailDirection",
+    "MailMessage",
     "Priority",
     "SavedFilter",
     "StagePassage",

@@ -11,6 +11,14 @@ class Area(TenantModel):
 
     name = models.CharField(_("name"), max_length=80)
     email = models.EmailField(_("responsible e-mail"), blank=True)
+    # The area's part of the desk's incoming address: suporte+<organization>.<alias>@domain.
+    mail_alias = models.SlugField(
+        _("e-mail alias"),
+        max_length=40,
+        blank=True,
+        db_index=False,
+        help_text=_("Mail to the desk address with this alias opens tickets in this area."),
+    )
     is_default = models.BooleanField(
         _("default area"), default=False, help_text=_("New tickets without an area go here.")
     )
@@ -28,6 +36,11 @@ class Area(TenantModel):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["organization", "name"], name="desk_area_name"),
+            models.UniqueConstraint(
+                fields=["organization", "mail_alias"],
+                condition=~models.Q(mail_alias=""),
+                name="desk_area_mail_alias",
+            ),
             models.UniqueConstraint(
                 fields=["organization"],
                 condition=models.Q(is_default=True),

@@ -99,6 +99,8 @@ class Ticket(TenantModel):
     created_at = models.DateTimeField(_("opened at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last update"), auto_now=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # The due date the staff were last told is near (sent once per due date).
+    due_notified_on = models.DateField(null=True, blank=True, editable=False)
     # A typed request (W1–W4): its type, current stage and extra-field values; a ticket
     # without a type works as a plain desk ticket.
     request_type = models.ForeignKey(

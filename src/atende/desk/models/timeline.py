@@ -46,6 +46,15 @@ class TimelineEntry(TenantModel):
     changes = models.JSONField(default=list, blank=True)
     is_public = models.BooleanField(default=False)
     created_at = models.DateTimeField(_("when"), default=timezone.now)
+    # The e-mail this entry came from (a customer's reply) or went out as (a public reply).
+    mail = models.ForeignKey(
+        "desk.MailMessage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
 
     class Meta:
         verbose_name = _("timeline entry")

@@ -19,6 +19,7 @@ def area_save(
     area: Area | None,
     name: str,
     email: str = "",
+    mail_alias: str = "",
     is_default: bool = False,
     is_active: bool = True,
     resources: Iterable[Member] = (),
@@ -27,6 +28,7 @@ def area_save(
     require(actor, DeskPerm.MANAGE_AREAS)
     area = area or Area()
     area.name, area.email = name.strip(), email.strip().lower()
+    area.mail_alias = mail_alias.strip().lower()
     area.is_active = is_active
     area.is_default = is_default and is_active
     validate_model_fields(area)
@@ -36,6 +38,13 @@ def area_save(
         with transaction.atomic():
             area.save()
     except IntegrityError as exc:
+        taken = Area.objects.filter(mail_alias=area.mail_alias).exclude(pk=area.pk)
+        if area.mail_alias and taken.exists():
+            raise DomainError(
+                f"Outra área já usa o apelido de e-mail “{area.mail_alias}”.",
+                code=ErrorCode.DUPLICATE,
+                field="mail_alias",
+            ) from exc
         raise DomainError(
             f"Já existe uma área chamada “{area.name}”.", code=ErrorCode.DUPLICATE, field="name"
         ) from exc

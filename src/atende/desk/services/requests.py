@@ -193,9 +193,9 @@ def request_open(
     _enter(ticket, stage, actor)
     ticket.save(update_fields=["stage", "status", "area", "assignee"])
     if portal:
-        from atende.desk.notifications import request_opened_notify_task
+        from atende.desk.notifications import ticket_opened_notify_task
 
-        request_opened_notify_task.delay_on_commit(ticket.organization_id, ticket.pk)
+        ticket_opened_notify_task.delay_on_commit(ticket.organization_id, ticket.pk)
     return ticket
 
 

@@ -117,7 +117,8 @@ def ticket_open(
     channel: str = Channel.WEB,
     attachments: Iterable[UploadedFile] = (),
 ) -> Ticket:
-    """Open a ticket with the organization's next number (the default area when none given)."""
+    """Open a ticket with the organization's next number (the default area when none given);
+    a colleague given the ticket hears of it."""
     require(actor, DeskPerm.ADD)
     area = area or _default_area()
     _check_assignee(area, assignee)
@@ -136,7 +137,12 @@ def ticket_open(
     )
     if customer is not None:
         require(actor, DeskPerm.ADD, ticket)  # a customer outside the member's rules
-    return ticket_insert(ticket, attachments=attachments, uploaded_by=actor)
+    ticket_insert(ticket, attachments=attachments, uploaded_by=actor)
+    if assignee is not None and assignee.pk != actor.pk:
+        from atende.desk.notifications import ticket_opened_notify_task
+
+        ticket_opened_notify_task.delay_on_commit(ticket.organization_id, ticket.pk)
+    return ticket
 
 
 def ticket_insert(
