@@ -1,6 +1,13 @@
 """Desk models, re-exported from their modules."""
 
 from atende.desk.models.area import Area, AreaResource
+from atende.desk.models.service_order import (
+    ItemKind,
+    ServiceOrder,
+    ServiceOrderItem,
+    ServiceOrderSettings,
+    ServiceOrderStatus,
+)
 from atende.desk.models.ticket import (
     CLOSED_STATUSES,
     Channel,
@@ -23,8 +30,13 @@ __all__ = [
     "AreaResource",
     "Channel",
     "EntryKind",
+    "ItemKind",
     "Priority",
     "SavedFilter",
+    "ServiceOrder",
+    "ServiceOrderItem",
+    "ServiceOrderSettings",
+    "ServiceOrderStatus",
     "StagePassage",
     "Ticket",
     "TicketAttachment",
