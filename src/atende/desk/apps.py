@@ -25,3 +25,9 @@ class DeskConfig(AppConfig):
         register_settings_section(
             "desk", NavSection("Atendimentos", "desk:areas", 30, DeskPerm.MANAGE_AREAS)
         )
+        register_settings_section(
+            "desk_service_orders",
+            NavSection(
+                "Ordens de serviço", "desk:service_order_settings", 31, DeskPerm.MANAGE_AREAS
+            ),
+        )

@@ -6,6 +6,9 @@ from atende.desk.models import (
     Area,
     AreaResource,
     SavedFilter,
+    ServiceOrder,
+    ServiceOrderItem,
+    ServiceOrderSettings,
     Ticket,
     TicketAttachment,
     TimeEntry,
@@ -17,3 +20,6 @@ auditlog.register(AreaResource)
 auditlog.register(TimeEntry)
 auditlog.register(SavedFilter)
 auditlog.register(TicketAttachment)
+auditlog.register(ServiceOrder, exclude_fields=["updated_at"])
+auditlog.register(ServiceOrderItem)
+auditlog.register(ServiceOrderSettings, exclude_fields=["updated_at"])

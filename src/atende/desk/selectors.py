@@ -283,3 +283,56 @@ def ticket_passages(*, ticket: Ticket) -> list:
         .select_related("stage")
         .order_by("-entered_at", "-pk")
     )
+
+
+# --- service orders (D8): visible exactly when their ticket is ---
+
+
+def visible_service_orders(member: Member) -> QuerySet:
+    """The service orders of the tickets the member may see (none without the desk)."""
+    from atende.desk.models import ServiceOrder
+
+    if not can(member, DeskPerm.VIEW):
+        return ServiceOrder.objects.none()
+    return ServiceOrder.objects.filter(ticket__in=visible_tickets(member))
+
+
+def service_order_get(*, actor: Member, number: int, permission: DeskPerm = DeskPerm.VIEW):
+    """The service order with this number, its ticket and customer: 404 when its ticket is not
+    visible (same as missing), 403 when visible but `permission` is missing."""
+    order = (
+        visible_service_orders(actor)
+        .select_related("ticket__customer", "customer", "created_by__user")
+        .filter(number=number)
+        .first()
+    )
+    if order is None:
+        raise Http404("Ordem de serviço não encontrada")
+    if permission != DeskPerm.VIEW:
+        require(actor, permission, order.ticket)
+    return order
+
+
+def service_order_items(*, order) -> list:
+    """The order's items in their order (one query)."""
+    return list(order.items.order_by("position", "pk"))
+
+
+def ticket_service_orders(*, ticket: Ticket) -> list:
+    """The ticket's service orders, newest first (one query; the ticket is already visible)."""
+    return list(ticket.service_orders.order_by("-number"))
+
+
+def customer_service_orders(
+    *, actor: Member, customer: Customer, cursor: str | None = None, size: int = 50
+) -> KeysetPage:
+    """One page of the customer's service orders (visible ones), newest first."""
+    orders = visible_service_orders(actor).filter(customer=customer).select_related("ticket")
+    return keyset_page(orders, ordering=["-created_at", "-pk"], cursor=cursor, size=size)
+
+
+def service_order_settings_get():
+    """The organization's print settings with the logo file, or None before any is saved."""
+    from atende.desk.models import ServiceOrderSettings
+
+    return ServiceOrderSettings.objects.select_related("logo").first()
