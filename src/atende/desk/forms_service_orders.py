@@ -93,7 +93,7 @@ class ServiceOrderForm(forms.Form):
             return self.cleaned_data.get("address") or ""
         return self.addresses.get(choice, "")
 
-    def order_fields(self) -> dict:
+    def service_order_fields(self) -> dict:
         data = self.cleaned_data
         return {
             "address": self.address_text(),

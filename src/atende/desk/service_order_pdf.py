@@ -3,7 +3,6 @@ logo, the customer, the address, the items, totals in reais, observations and tw
 lines (technician and customer)."""
 
 import logging
-from decimal import Decimal
 from io import BytesIO
 from xml.sax.saxutils import escape
 
@@ -90,16 +89,16 @@ def _customer(order: ServiceOrder) -> Table:
 def _items(items: list[ServiceOrderItem]) -> Table:
     head = ["Tipo", "Descrição", "Qtd.", "Valor unit.", "Total"]
     rows = [[Paragraph(f"<b>{cell}</b>", BODY) for cell in head]]
-    for item in items:
-        rows.append(
-            [
-                Paragraph(_text(item.get_kind_display()), SMALL),
-                Paragraph(_text(item.description), BODY),
-                Paragraph(quantity(item.quantity), RIGHT),
-                Paragraph(brl(item.unit_price), RIGHT),
-                Paragraph(brl(item.line_total), RIGHT),
-            ]
-        )
+    rows += [
+        [
+            Paragraph(_text(item.get_kind_display()), SMALL),
+            Paragraph(_text(item.description), BODY),
+            Paragraph(quantity(item.quantity), RIGHT),
+            Paragraph(brl(item.unit_price), RIGHT),
+            Paragraph(brl(item.line_total), RIGHT),
+        ]
+        for item in items
+    ]
     if not items:
         rows.append(["", Paragraph("Nenhum item.", BODY), "", "", ""])
     table = Table(rows, colWidths=[20 * mm, None, 18 * mm, 28 * mm, 28 * mm], repeatRows=1)

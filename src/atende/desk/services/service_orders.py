@@ -289,17 +289,18 @@ def service_order_update(
 @transaction.atomic
 def service_order_logo_set(
     *, actor: Member, logo: UploadedFile | None, remove: bool = False
-) -> ServiceOrderSettings:
+) -> ServiceOrderSettings | None:
     """Store a new logo for printed service orders (or remove it); the old file goes."""
     require(actor, DeskPerm.MANAGE_AREAS)
-    current, _ = ServiceOrderSettings.objects.select_for_update().get_or_create()
+    current = ServiceOrderSettings.objects.select_for_update().select_related("logo").first()
+    if logo is None and (not remove or current is None or current.logo is None):
+        return current  # nothing to store or to remove: nothing changes
+    current = current or ServiceOrderSettings()
     old = current.logo
     if logo is not None:
         current.logo = stored_file_create(actor=actor, uploaded_file=logo, use=ORGANIZATION_LOGO)
-    elif remove:
-        current.logo = None
     else:
-        return current
+        current.logo = None
     current.save()
     if old is not None:
         stored_file_delete(actor=actor, stored_file=old)

@@ -43,7 +43,7 @@ def _edit(request, *, ticket, order=None):
     initial = item_initial(service_order_items(order=order)) if order else None
     items = item_formset(data, initial=initial)
     if data is not None and "more_rows" not in data and form.is_valid() and items.is_valid():
-        fields = {"items": items.items(), **form.order_fields()}
+        fields = {"items": items.items(), **form.service_order_fields()}
         try:
             if order is None:
                 order = service_order_create(actor=request.member, ticket=ticket, **fields)
