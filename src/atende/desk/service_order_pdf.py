@@ -40,10 +40,10 @@ def _logo(logo_file) -> Image | None:
         return None
     try:
         with logo_file.file.open("rb") as handle:
-            reader = ImageReader(BytesIO(handle.read()))
-        width, height = reader.getSize()
+            content = handle.read()
+        width, height = ImageReader(BytesIO(content)).getSize()
         scale = min(LOGO_BOX[0] / width, LOGO_BOX[1] / height)
-        return Image(reader, width=width * scale, height=height * scale)
+        return Image(BytesIO(content), width=width * scale, height=height * scale)
     except Exception:  # noqa: BLE001  an unreadable logo must not stop the order from printing
         logger.warning("service order logo %s could not be read", logo_file.pk, exc_info=True)
         return None

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from atende.tenancy.models import TenantModel
 
@@ -12,15 +13,15 @@ MONEY = {"max_digits": 14, "decimal_places": 2}
 
 
 class ServiceOrderStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Completed")
-    CANCELLED = "cancelled", _("Cancelled")
+    OPEN = "open", pgettext_lazy("service order status", "Open")
+    IN_PROGRESS = "in_progress", pgettext_lazy("service order status", "In progress")
+    DONE = "done", pgettext_lazy("service order status", "Completed")
+    CANCELLED = "cancelled", pgettext_lazy("service order status", "Cancelled")
 
 
 class ItemKind(models.TextChoices):
-    PRODUCT = "product", _("Product")
-    SERVICE = "service", _("Service")
+    PRODUCT = "product", pgettext_lazy("service order item", "Product")
+    SERVICE = "service", pgettext_lazy("service order item", "Service")
 
 
 class ServiceOrder(TenantModel):
