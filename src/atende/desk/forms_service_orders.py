@@ -75,16 +75,14 @@ class ServiceOrderForm(forms.Form):
     def __init__(self, *args, customer: Customer, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.addresses = {MAIN: customer.address_line}
+        labels = {MAIN: _("Main address")}
         if customer.has_billing_address:
             self.addresses[BILLING] = customer.billing_address_line
+            labels[BILLING] = _("Billing address")
         for other in customer.addresses.all():
             self.addresses[f"a{other.pk}"] = other.address_line
-        labels = {MAIN: _("Main address"), BILLING: _("Billing address")}
-        choices = [
-            (key, f"{labels.get(key, '')}: {line}" if key in labels else line)
-            for key, line in self.addresses.items()
-            if line
-        ]
+            labels[f"a{other.pk}"] = other.label
+        choices = [(key, f"{labels[key]}: {line}") for key, line in self.addresses.items() if line]
         self.fields["address_choice"].choices = [*choices, (TYPED, _("Type another address"))]
 
     def address_text(self) -> str:

@@ -111,24 +111,38 @@ def test_a_refused_order_gives_its_number_back(admin_member, ticket):
     assert ServiceOrder.objects.count() == 1
 
 
+VISIT = ItemInput("Visita", D("1"), D("10"))
+ITEM_QTY = "Item 1, quantidade:"
+ITEM_PRICE = "Item 1, valor unitário:"
+ITEM_TEXT = "Item 1, descrição:"
+
+
+def _visit(**changes) -> list[ItemInput]:
+    return [ItemInput(**{**VISIT.__dict__, **changes})]
+
+
 @pytest.mark.parametrize(
     ("items", "fields", "message"),
     [
-        ([ItemInput("Visita", D("-1"), D("10"))], {}, "Item 1, quantidade: deve ser maior que zero."),
-        ([ItemInput("Visita", D("0"), D("10"))], {}, "Item 1, quantidade: deve ser maior que zero."),
-        ([ItemInput("Visita", D("1"), D("-10"))], {}, "Item 1, valor unitário: deve ser zero ou mais."),
-        ([ItemInput("Visita", D("1e9"), D("1"))], {}, "Item 1, quantidade: valor grande demais."),
-        ([ItemInput("Visita", D("NaN"), D("1"))], {}, "Item 1, quantidade: informe um número."),
-        ([ItemInput("Visita", D("1"), D("Infinity"))], {}, "Item 1, valor unitário: informe um número."),
-        ([ItemInput("Visita", D("999999"), D("999999999999"))], {}, "O total da ordem de serviço é grande demais."),
-        ([ItemInput("Visita", D("1"), D("10"))], {"discount": D("10.01")}, "O desconto não pode passar do valor da ordem de serviço."),
-        ([ItemInput("Visita", D("1"), D("10"))], {"labour_hours": D("-2")}, "Horas: deve ser zero ou mais."),
-        ([ItemInput("Visita", D("1"), D("10"), kind="gift")], {}, "Item 1: tipo inválido."),
-        ([ItemInput("Visita\x00", D("1"), D("10"))], {}, "Item 1, descrição: Contém caracteres não permitidos (de controle ou quebras de linha)."),
-        ([ItemInput("x" * 201, D("1"), D("10"))], {}, "Item 1, descrição: Certifique-se de que o valor tenha no máximo 200 caracteres (ele possui 201)."),
-        ([ItemInput("", D("1"), D("10"))], {}, "Item 1, descrição: Este campo não pode estar vazio."),
+        (_visit(quantity=D("-1")), {}, f"{ITEM_QTY} deve ser maior que zero."),
+        (_visit(quantity=D("0")), {}, f"{ITEM_QTY} deve ser maior que zero."),
+        (_visit(unit_price=D("-10")), {}, f"{ITEM_PRICE} deve ser zero ou mais."),
+        (_visit(quantity=D("1e9")), {}, f"{ITEM_QTY} valor grande demais."),
+        (_visit(quantity=D("NaN")), {}, f"{ITEM_QTY} informe um número."),
+        (_visit(unit_price=D("Infinity")), {}, f"{ITEM_PRICE} informe um número."),
+        (
+            _visit(quantity=D("999999"), unit_price=D("999999999999")),
+            {},
+            "O total da ordem de serviço é grande demais.",
+        ),
+        (_visit(), {"discount": D("10.01")}, "O desconto não pode passar do valor"),
+        (_visit(), {"labour_hours": D("-2")}, "Horas: deve ser zero ou mais."),
+        (_visit(kind="gift"), {}, "Item 1: tipo inválido."),
+        (_visit(description="Visita\x00"), {}, f"{ITEM_TEXT} Contém caracteres não permitidos"),
+        (_visit(description="x" * 201), {}, f"{ITEM_TEXT} Certifique-se de que o valor tenha"),
+        (_visit(description=""), {}, f"{ITEM_TEXT} Este campo não pode estar vazio."),
     ],
-)  # fmt: skip
+)
 def test_bad_input_is_refused_with_a_message_and_nothing_is_written(
     admin_member, ticket, items, fields, message
 ):
@@ -139,7 +153,7 @@ def test_bad_input_is_refused_with_a_message_and_nothing_is_written(
         if isinstance(refused.value, InvalidFields)
         else [refused.value.message]
     )
-    assert message in messages
+    assert any(text.startswith(message) for text in messages), messages
     assert ServiceOrder.objects.count() == 0
     assert ServiceOrderItem.objects.count() == 0
 
