@@ -241,9 +241,18 @@ def test_the_customer_tab_lists_the_customers_orders(
         number=ticket.customer.number,
         tab="ordens-de-servico",
     )
-    response = client_as(admin_member).get(tab)
+    client = client_as(admin_member)
+    # session, user, organization, member, customer, favourite, unread observations, the
+    # orders with their tickets, switcher
+    with django_assert_num_queries(9):
+        response = client.get(tab)
     assert response.status_code == 200
     assert [order.number for order in response.context["page"].items] == [1]
+    for _ in range(4):
+        service_order(organization, ticket=ticket)
+    with django_assert_num_queries(9):
+        response = client.get(tab)
+    assert [order.number for order in response.context["page"].items] == [6, 5, 4, 3, 1]
     assert "R$ 120,00" in response.content.decode()
 
 
