@@ -16,6 +16,7 @@ from atende.tenancy.testing import isolation_factory, route_access
     "api:reply_ticket",
     "api:note_ticket",
     "api:add_ticket_time",
+    "api:list_ticket_service_orders",
 )
 def ticket(organization):
     return {"number": TicketFactory(organization=organization).number}
@@ -154,7 +155,12 @@ SERVICE_ORDER_BODY = {
     "itens-0-unit_price": "2,50",
 }
 
-route_access("desk:service_order", "desk:service_order_pdf", needs=DeskPerm.VIEW)
+route_access(
+    "desk:service_order",
+    "desk:service_order_pdf",
+    "api:list_ticket_service_orders",
+    needs=DeskPerm.VIEW,
+)
 route_access(
     "desk:service_order_create", "desk:service_order_edit", needs=DeskPerm.CHANGE,
     body=SERVICE_ORDER_BODY,

@@ -267,3 +267,27 @@ def test_the_logo_is_uploaded_in_settings(client_as, admin_member, organization)
     assert saved.status_code == 302
     assert ServiceOrderSettings.objects.get().logo.original_name == "marca.png"
     assert "marca.png" in client.get(settings_url).content.decode()
+
+
+def test_the_api_lists_a_tickets_orders_with_items(client, admin_member, ticket, organization):
+    from atende.accounts.services.tokens import api_token_create
+
+    service_order(organization, ticket=ticket, labour_hours=Decimal("1.5"), hourly_rate=80)
+    _, token = api_token_create(actor=admin_member, name="integração")
+    response = client.get(
+        f"/api/v1/tickets/{ticket.number}/service-orders", HTTP_AUTHORIZATION=f"Bearer {token}"
+    )
+    assert response.status_code == 200
+    [order] = response.json()
+    assert order["number"] == 1
+    assert order["customer"] == ticket.customer.number
+    assert order["total"] == "240.00"
+    assert order["items"] == [
+        {
+            "kind": "service",
+            "description": "Visita técnica",
+            "quantity": "1.000",
+            "unit_price": "120.00",
+            "line_total": "120.00",
+        }
+    ]
