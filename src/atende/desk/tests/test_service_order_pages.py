@@ -291,3 +291,41 @@ def test_the_api_lists_a_tickets_orders_with_items(client, admin_member, ticket,
             "line_total": "120.00",
         }
     ]
+
+
+def test_a_portfolio_member_reaches_only_orders_of_own_customers(
+    client_as, member, admin_member, organization
+):
+    from django.contrib.auth.models import Permission
+
+    from atende.accounts.tests.factories import SectorFactory
+
+    sector = SectorFactory(organization=organization, name="Técnicos")
+    sector.permissions.set(
+        Permission.objects.filter(
+            codename__in=["view_customer", "view_ticket", "change_ticket"],
+            content_type__app_label__in=["customers", "desk"],
+        )
+    )
+    member.sector, member.only_own_portfolio = sector, True
+    member.save()
+    mine = TicketFactory(
+        organization=organization, customer=CustomerFactory(organization=organization, owner=member)
+    )
+    theirs = TicketFactory(
+        organization=organization,
+        customer=CustomerFactory(organization=organization, owner=admin_member),
+    )
+    own_order = service_order(organization, ticket=mine)
+    other_order = service_order(organization, ticket=theirs)
+    client = client_as(member)
+
+    for name in ("service_order", "service_order_pdf", "service_order_edit"):
+        assert client.get(url(organization, name, number=own_order.number)).status_code == 200
+        assert client.get(url(organization, name, number=other_order.number)).status_code == 404
+    refused = client.post(
+        url(organization, "service_order_edit", number=other_order.number), body()
+    )
+    assert refused.status_code == 404
+    other_order.refresh_from_db()
+    assert other_order.status == "open"
