@@ -43,6 +43,9 @@ PAGES = [
     ("desk-ticket", "/{org}/atendimentos/?scope=all", "table.list tbody td:nth-child(3) a"),
     ("desk-new", "/{org}/atendimentos/novo/", None),
     ("desk-areas", "/{org}/configuracoes/atendimentos/", None),
+    ("service-order", "/{org}/atendimentos/ordens-de-servico/1/", None),
+    ("service-order-edit", "/{org}/atendimentos/ordens-de-servico/1/alterar/", None),
+    ("service-order-settings", "/{org}/configuracoes/ordens-de-servico/", None),
     ("not-found", "/{org}/nao-existe/", None),
 ]
 

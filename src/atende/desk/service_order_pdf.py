@@ -88,7 +88,12 @@ def _customer(order: ServiceOrder) -> Table:
 
 def _items(items: list[ServiceOrderItem]) -> Table:
     head = ["Tipo", "Descrição", "Qtd.", "Valor unit.", "Total"]
-    rows = [[Paragraph(f"<b>{cell}</b>", BODY) for cell in head]]
+    rows = [
+        [
+            Paragraph(f"<b>{cell}</b>", RIGHT if index > 1 else BODY)
+            for index, cell in enumerate(head)
+        ]
+    ]
     rows += [
         [
             Paragraph(_text(item.get_kind_display()), SMALL),

@@ -35,17 +35,17 @@ urlpatterns = [
         name="service_order_create",
     ),
     path(
-        "ordens-de-servico/<id:number>/",
+        "atendimentos/ordens-de-servico/<id:number>/",
         service_orders.service_order_detail_view,
         name="service_order",
     ),
     path(
-        "ordens-de-servico/<id:number>/alterar/",
+        "atendimentos/ordens-de-servico/<id:number>/alterar/",
         service_orders.service_order_edit_view,
         name="service_order_edit",
     ),
     path(
-        "ordens-de-servico/<id:number>/pdf/",
+        "atendimentos/ordens-de-servico/<id:number>/pdf/",
         service_orders.service_order_pdf_view,
         name="service_order_pdf",
     ),
