@@ -16,3 +16,4 @@ class DeskError(StrEnum):
     STATUS_FOLLOWS_FLOW = "status_follows_flow"
     INVALID_AMOUNT = "invalid_amount"
     NO_CUSTOMER = "no_customer"
+    HAS_SERVICE_ORDERS = "has_service_orders"

@@ -329,3 +329,16 @@ def test_a_portfolio_member_reaches_only_orders_of_own_customers(
     assert refused.status_code == 404
     other_order.refresh_from_db()
     assert other_order.status == "open"
+
+
+def test_a_ticket_with_service_orders_is_not_deleted(client_as, admin_member, ticket, organization):
+    from atende.desk.models import Ticket
+
+    service_order(organization, ticket=ticket)
+    response = client_as(admin_member).post(
+        url(organization, "ticket_delete", number=ticket.number), follow=True
+    )
+    assert response.status_code == 200
+    assert "tem ordens de serviço: cancele-as" in response.content.decode()
+    assert Ticket.objects.filter(pk=ticket.pk).exists()
+    assert ServiceOrder.objects.count() == 1
