@@ -76,7 +76,9 @@ def _decimal(value: object, field: str, label: str) -> Decimal:
     return number
 
 
-def _bounded(value: Decimal, field: str, label: str, maximum: Decimal, positive=False) -> Decimal:
+def _bounded(
+    value: Decimal, field: str, label: str, maximum: Decimal, positive: bool = False
+) -> Decimal:
     if value < 0 or (positive and value == 0):
         rule = "maior que zero" if positive else "zero ou mais"
         raise DomainError(f"{label}: deve ser {rule}.", code=DeskError.INVALID_AMOUNT, field=field)
@@ -190,12 +192,15 @@ def _apply(
         except InvalidFields as refused:
             for name, messages in refused.errors.items():
                 errors.setdefault("items", []).extend(
-                    f"Item {position}, {row._meta.get_field(name).verbose_name}: {message}"
-                    for message in messages
+                    f"Item {position}, {_label(name)}: {message}" for message in messages
                 )
     if errors:
         raise InvalidFields(errors)
     return rows
+
+
+def _label(name: str) -> str:
+    return str(getattr(ServiceOrderItem._meta.get_field(name), "verbose_name", name))
 
 
 def _note(actor: Member, ticket: Ticket, text: str) -> None:
@@ -272,7 +277,7 @@ def service_order_update(
         status=status,
     )
     order.save()
-    order.items.all().delete()
+    ServiceOrderItem.objects.filter(order=order).delete()
     for row in rows:
         row.order = order
     ServiceOrderItem.objects.bulk_create(rows)
@@ -281,7 +286,7 @@ def service_order_update(
             actor,
             order.ticket,
             f"Ordem de serviço {order.number}: "
-            f"{ServiceOrderStatus(old_status).label} → {order.get_status_display()}.",
+            f"{ServiceOrderStatus(old_status).label} → {ServiceOrderStatus(order.status).label}.",
         )
     return order
 
