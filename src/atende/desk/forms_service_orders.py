@@ -1,7 +1,7 @@
 """Service-order forms: the order, its items (a formset that works without JavaScript) and
 the logo for printing. They parse input; the service computes totals and writes."""
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -31,10 +31,7 @@ class AmountField(forms.DecimalField):
             text = text.replace(".", "").replace(",", ".")
         if len(text) > 40:  # far past any max_digits: refuse before Decimal parses it
             raise forms.ValidationError(_("Enter a smaller number."), code="max_digits")
-        try:
-            return super().to_python(text)
-        except InvalidOperation as error:  # pragma: no cover  (DecimalField maps it already)
-            raise forms.ValidationError(self.error_messages["invalid"]) from error
+        return super().to_python(text)
 
     def prepare_value(self, value):
         if isinstance(value, Decimal):
