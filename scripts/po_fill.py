@@ -11,15 +11,20 @@ from pathlib import Path
 
 CATALOG = Path(__file__).resolve().parents[1] / "src/atende/locale/pt_BR/LC_MESSAGES/django.po"
 ENTRY = re.compile(
-    r'((?:#[^\n]*\n)*)msgid ((?:"(?:[^"\\]|\\.)*"\n)+)msgstr ((?:"(?:[^"\\]|\\.)*"\n)+)'
+    r'((?:#[^\n]*\n)*)((?:msgctxt (?:"(?:[^"\\]|\\.)*"\n)+)?)'
+    r'msgid ((?:"(?:[^"\\]|\\.)*"\n)+)msgstr ((?:"(?:[^"\\]|\\.)*"\n)+)'
 )
-
-
 PLURAL = re.compile(
     r'((?:#[^\n]*\n)*)msgid ((?:"(?:[^"\\]|\\.)*"\n)+)msgid_plural ((?:"(?:[^"\\]|\\.)*"\n)+)'
     r'((?:msgstr\[\d\] (?:"(?:[^"\\]|\\.)*"\n)+)+)'
 )
 FORM = re.compile(r'msgstr\[(\d)\] ((?:"(?:[^"\\]|\\.)*"\n)+)')
+
+
+def _key(context_block: str, msgid_block: str) -> str:
+    """The msgid, prefixed by its context as gettext does (context + EOT)."""
+    context = _joined(context_block)
+    return f"{context}\x04{_joined(msgid_block)}" if context else _joined(msgid_block)
 
 
 def _joined(block: str) -> str:
@@ -32,8 +37,8 @@ def _translations(path: str) -> dict:
         return runpy.run_path(path)["T"]
     text = Path(path).read_text()
     found: dict = {}
-    for comments, msgid_block, msgstr_block in ENTRY.findall(text):
-        msgid, msgstr = _joined(msgid_block), _joined(msgstr_block)
+    for comments, context, msgid_block, msgstr_block in ENTRY.findall(text):
+        msgid, msgstr = _key(context, msgid_block), _joined(msgstr_block)
         if msgid and msgstr and "fuzzy" not in comments:
             found[msgid] = msgstr
     for comments, msgid_block, plural_block, forms_block in PLURAL.findall(text):
@@ -50,8 +55,8 @@ def main(paths: list[str]) -> int:
     missing = []
 
     def fill(match: re.Match) -> str:
-        comments, msgid_block, msgstr_block = match.groups()
-        msgid, fuzzy = _joined(msgid_block), "fuzzy" in comments
+        comments, context, msgid_block, msgstr_block = match.groups()
+        msgid, fuzzy = _key(context, msgid_block), "fuzzy" in comments
         if not msgid or (_joined(msgstr_block) and not fuzzy):
             return match.group(0)
         if msgid not in translations:
@@ -60,7 +65,7 @@ def main(paths: list[str]) -> int:
         comments = re.sub(r"#, fuzzy\n", "", comments)
         comments = re.sub(r"#, fuzzy, ", "#, ", comments)
         comments = re.sub(r"#\| [^\n]*\n", "", comments)
-        return f'{comments}msgid {msgid_block}msgstr "{translations[msgid]}"\n'
+        return f'{comments}{context}msgid {msgid_block}msgstr "{translations[msgid]}"\n'
 
     def fill_plural(match: re.Match) -> str:
         comments, msgid_block, plural_block, forms_block = match.groups()

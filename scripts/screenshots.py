@@ -47,6 +47,9 @@ PAGES = [
     ("desk-areas", "/{org}/configuracoes/atendimentos/", None),
     ("request-types", "/{org}/configuracoes/solicitacoes/", None),
     ("request-type", "/{org}/configuracoes/solicitacoes/", "table.list tbody a"),
+    ("service-order", "/{org}/atendimentos/ordens-de-servico/1/", None),
+    ("service-order-edit", "/{org}/atendimentos/ordens-de-servico/1/alterar/", None),
+    ("service-order-settings", "/{org}/configuracoes/ordens-de-servico/", None),
     ("not-found", "/{org}/nao-existe/", None),
 ]
 # The Webdesk, signed in as the demo customer's manager (sees every request of the customer).

@@ -17,6 +17,7 @@ from atende.desk.permissions import DeskPerm
 from atende.desk.schemas import (
     EntryIn,
     EntryOut,
+    ServiceOrderOut,
     TicketDetailOut,
     TicketIn,
     TicketOut,
@@ -30,6 +31,7 @@ from atende.desk.selectors import (
     TicketFilters,
     ticket_get,
     ticket_queue,
+    ticket_service_orders_with_items,
     ticket_time_totals,
     ticket_timeline,
 )
@@ -122,3 +124,13 @@ def add_ticket_time(request, number: Number, payload: TimeIn):
     ticket = ticket_get(actor=request.auth, number=number, permission=DeskPerm.CHANGE)
     entry = time_entry_add(actor=request.auth, ticket=ticket, **payload.dict())
     return Status(201, entry)
+
+
+@router.get(
+    "/tickets/{number}/service-orders",
+    response=list[ServiceOrderOut],
+    summary="Ordens de serviço do atendimento",
+)
+def list_ticket_service_orders(request, number: Number):
+    ticket = ticket_get(actor=request.auth, number=number)
+    return ticket_service_orders_with_items(ticket=ticket)

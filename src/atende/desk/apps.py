@@ -27,6 +27,12 @@ class DeskConfig(AppConfig):
             "desk", NavSection("Atendimentos", "desk:areas", 30, DeskPerm.MANAGE_AREAS)
         )
         register_settings_section(
+            "desk_service_orders",
+            NavSection(
+                "Ordens de serviço", "desk:service_order_settings", 31, DeskPerm.MANAGE_AREAS
+            ),
+        )
+        register_settings_section(
             "request_types",
             NavSection("Solicitações", "desk:request_types", 35, WorkflowPerm.MANAGE_TYPES),
         )

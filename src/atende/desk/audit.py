@@ -9,6 +9,9 @@ from atende.desk.models import (
     Area,
     AreaResource,
     SavedFilter,
+    ServiceOrder,
+    ServiceOrderItem,
+    ServiceOrderSettings,
     Ticket,
     TicketAttachment,
     TimeEntry,
@@ -25,3 +28,6 @@ history_subject_register(Ticket, "customer")
 history_describe(Ticket, labels={"field_values": _("request fields")})
 history_describe(SavedFilter, labels={"owner": _("owner"), "query": _("filters")})
 history_describe(TicketAttachment, labels={"stored_file": _("file"), "field_key": _("field")})
+auditlog.register(ServiceOrder, exclude_fields=["updated_at"])
+auditlog.register(ServiceOrderItem)
+auditlog.register(ServiceOrderSettings, exclude_fields=["updated_at"])

@@ -1,4 +1,5 @@
-"""The customer page's Atendimentos tab (C12): the customer's tickets by status and period."""
+"""The customer page's tabs from the desk: Atendimentos (C12, the customer's tickets by status)
+and Ordens de serviço (D8, the customer's service orders, newest first)."""
 
 from atende.customers.tabs import CustomerTab, register_customer_tab
 from atende.desk.permissions import DeskPerm
@@ -28,6 +29,27 @@ register_customer_tab(
         "desk/customer_tab.html",
         _tickets,
         order=50,
+        permission=DeskPerm.VIEW,
+    )
+)
+
+
+def _service_orders(request, customer) -> dict:
+    from atende.desk.selectors import customer_service_orders
+
+    page = customer_service_orders(
+        actor=request.member, customer=customer, cursor=request.GET.get("cursor")
+    )
+    return {"page": page}
+
+
+register_customer_tab(
+    CustomerTab(
+        "ordens-de-servico",
+        "Ordens de serviço",
+        "desk/customer_service_orders_tab.html",
+        _service_orders,
+        order=55,
         permission=DeskPerm.VIEW,
     )
 )

@@ -3,6 +3,7 @@ with timelines an agent would recognise (idempotent: runs again without duplicat
 
 import random
 from datetime import timedelta
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -12,12 +13,16 @@ from atende.desk.models import (
     Area,
     AreaResource,
     Channel,
+    ItemKind,
     Priority,
+    ServiceOrder,
+    ServiceOrderStatus,
     Ticket,
     TicketStatus,
     TimeEntry,
     TimelineEntry,
 )
+from atende.desk.services.service_orders import ItemInput, service_order_create
 from atende.desk.services.tickets import ticket_search_text
 from atende.desk.sla import organization_today
 from atende.tenancy.search import search_index_put
@@ -92,6 +97,7 @@ def load(*, organization, members, stdout, count: int | None = None) -> None:
     existing = Ticket.objects.count()
     areas = _areas(members)
     if existing >= count:
+        _service_orders(organization=organization, members=members, stdout=stdout)
         return
     rng = random.Random(f"atende-desk-{organization.slug}")  # noqa: S311  (demo data, seeded)
     customers = list(Customer.objects.filter(is_active=True).prefetch_related("contacts")[:400])
@@ -172,3 +178,48 @@ def load(*, organization, members, stdout, count: int | None = None) -> None:
         Ticket.objects.filter(pk=ticket.pk).update(search_text=text)
         search_index_put("ticket", ticket.pk, text)
     stdout.write(f"  {count - existing} atendimentos de demonstração em {organization.name}.")
+    _service_orders(organization=organization, members=members, stdout=stdout)
+
+
+ORDER_ITEMS = [
+    ItemInput("Visita técnica", Decimal("1"), Decimal("80.00")),
+    ItemInput("Conector RJ45", Decimal("4"), Decimal("2.50"), kind=ItemKind.PRODUCT),
+    ItemInput("Cabo UTP Cat6 (m)", Decimal("15"), Decimal("3.20"), kind=ItemKind.PRODUCT),
+    ItemInput("Roteador Wi-Fi 6", Decimal("1"), Decimal("389.90"), kind=ItemKind.PRODUCT),
+    ItemInput("Configuração de rede", Decimal("1"), Decimal("120.00")),
+    ItemInput("Troca de fonte da ONU", Decimal("1"), Decimal("65.00"), kind=ItemKind.PRODUCT),
+]
+ORDER_NOTES = [
+    "Equipamento testado na presença do cliente.",
+    "Cliente ausente na primeira visita; reagendado.",
+    "",
+]
+
+
+def _service_orders(*, organization, members, stdout, count: int = 8) -> None:
+    """A few service orders on support tickets of customers (once: skipped when any exists)."""
+    if ServiceOrder.objects.exists():
+        return
+    actor = next((member for member in members if member.is_admin), None)
+    tickets = list(
+        Ticket.objects.filter(area__name="Suporte", customer__isnull=False)
+        .select_related("customer")
+        .order_by("number")[:count]
+    )
+    if actor is None or not tickets:
+        return
+    rng = random.Random(f"atende-os-{organization.slug}")  # noqa: S311  (demo data, seeded)
+    statuses = list(ServiceOrderStatus.values)
+    for index, ticket in enumerate(tickets):
+        service_order_create(
+            actor=actor,
+            ticket=ticket,
+            items=rng.sample(ORDER_ITEMS, rng.randrange(1, 4)),
+            address=ticket.customer.address_line,
+            labour_hours=Decimal(rng.choice(["0.5", "1", "1.5", "2"])),
+            hourly_rate=Decimal("90.00"),
+            discount=Decimal("10.00") if index % 3 == 0 else Decimal("0"),
+            observations=rng.choice(ORDER_NOTES),
+            status=statuses[index % len(statuses)],
+        )
+    stdout.write(f"  {len(tickets)} ordens de serviço de demonstração em {organization.name}.")

@@ -14,3 +14,6 @@ class DeskError(StrEnum):
     MOVE_NOT_ALLOWED = "move_not_allowed"
     NO_UNDERSTANDING_HERE = "no_understanding_here"
     STATUS_FOLLOWS_FLOW = "status_follows_flow"
+    INVALID_AMOUNT = "invalid_amount"
+    NO_CUSTOMER = "no_customer"
+    HAS_SERVICE_ORDERS = "has_service_orders"

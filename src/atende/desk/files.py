@@ -1,10 +1,10 @@
-"""The ticket-attachment upload use and who may download those files (whoever sees the
-ticket, through the same rule as the ticket page)."""
+"""The desk's upload uses: ticket attachments (read by whoever sees the ticket, through the same
+rule as the ticket page) and the logo printed on service orders."""
 
 from atende.accounts.permissions import can
 from atende.desk.permissions import DeskPerm
 from atende.files.access import register_download_rule
-from atende.files.policies import DOCUMENTS, MB, UploadPolicy, register_upload_policy
+from atende.files.policies import DOCUMENTS, IMAGES, MB, UploadPolicy, register_upload_policy
 
 TICKET_ATTACHMENT = "ticket_attachment"
 
@@ -23,3 +23,16 @@ def _may_download(member, stored_file) -> bool:
 
 
 register_download_rule(TICKET_ATTACHMENT, _may_download)
+
+
+# The organization's logo printed on service orders: an image, read by whoever sees the desk.
+ORGANIZATION_LOGO = "organization_logo"
+
+register_upload_policy(UploadPolicy(ORGANIZATION_LOGO, IMAGES, max_bytes=2 * MB))
+
+
+def _may_download_logo(member, stored_file) -> bool:
+    return can(member, DeskPerm.VIEW)
+
+
+register_download_rule(ORGANIZATION_LOGO, _may_download_logo)

@@ -1,6 +1,7 @@
 """API schemas of the service desk (constraints the services enforce are in the schema)."""
 
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Annotated, Literal
 
 from ninja import Schema
@@ -116,3 +117,27 @@ class TimeEntryOut(Schema):
     note: str
     worked_on: date
     member_id: int
+
+
+class ServiceOrderItemOut(Schema):
+    kind: str
+    description: str
+    quantity: Decimal
+    unit_price: Decimal
+    line_total: Decimal
+
+
+class ServiceOrderOut(Schema):
+    number: int
+    status: str
+    customer: int = Field(validation_alias="customer.number")
+    address: str
+    items: list[ServiceOrderItemOut] = Field(validation_alias="item_rows")
+    labour_hours: Decimal
+    hourly_rate: Decimal
+    items_total: Decimal
+    labour_total: Decimal
+    discount: Decimal
+    total: Decimal
+    observations: str
+    created_at: datetime

@@ -324,3 +324,77 @@ def request_type_catalog(*, active_only: bool = False) -> list:
             ),
         )
     )
+
+
+# --- service orders (D8): visible exactly when their ticket is ---
+
+
+def visible_service_orders(member: Member) -> QuerySet:
+    """The service orders of the tickets the member may see (none without the desk)."""
+    from atende.desk.models import ServiceOrder
+
+    if not can(member, DeskPerm.VIEW):
+        return ServiceOrder.objects.none()
+    orders = ServiceOrder.objects.all()
+    if member.is_admin:
+        return orders
+    customers = Customer.objects.all()
+    restricted = customers_visible_to(member, customers)
+    if restricted is customers:  # no record rule narrows this member
+        return orders
+    # The ticket's rule (its customer now), as visible_tickets: a join, not an id list.
+    return orders.filter(Q(ticket__customer__isnull=True) | Q(ticket__customer__in=restricted))
+
+
+def service_order_get(*, actor: Member, number: int, permission: DeskPerm = DeskPerm.VIEW):
+    """The service order with this number, its ticket and customer: 404 when its ticket is not
+    visible (same as missing), 403 when visible but `permission` is missing."""
+    order = (
+        visible_service_orders(actor)
+        .select_related("ticket__customer", "customer", "created_by__user")
+        .filter(number=number)
+        .first()
+    )
+    if order is None:
+        raise Http404("Ordem de serviço não encontrada")
+    if permission != DeskPerm.VIEW:
+        require(actor, permission, order.ticket)
+    return order
+
+
+def service_order_items(*, order) -> list:
+    """The order's items in their order (one query)."""
+    return list(order.items.order_by("position", "pk"))
+
+
+def ticket_service_orders(*, ticket: Ticket) -> list:
+    """The ticket's service orders, newest first (one query; the ticket is already visible)."""
+    return list(ticket.service_orders.order_by("-number"))
+
+
+def ticket_service_orders_with_items(*, ticket: Ticket) -> list:
+    """The ticket's service orders with customer and items, oldest first (two queries)."""
+    from atende.desk.models import ServiceOrderItem
+
+    items = ServiceOrderItem.objects.order_by("position", "pk")
+    orders = (
+        ticket.service_orders.select_related("customer")
+        .prefetch_related(Prefetch("items", queryset=items, to_attr="item_rows"))
+        .order_by("number")
+    )
+    return list(orders)
+
+
+def customer_service_orders(
+    *, actor: Member, customer: Customer, cursor: str | None = None, size: int = 50
+) -> KeysetPage:
+    """One page of the customer's service orders (visible ones), newest first."""
+    orders = visible_service_orders(actor).filter(customer=customer).select_related("ticket")
+    return keyset_page(orders, ordering=["-created_at", "-pk"], cursor=cursor, size=size)
+
+
+def service_order_settings_get():
+    """The organization's print settings with the logo file, or None before any is saved."""
+    from atende.desk.models import ServiceOrderSettings
+
+    return ServiceOrderSettings.objects.select_related("logo").first()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from atende.desk.views import areas, queue, request_types, requests, ticket
+from atende.desk.views import areas, queue, request_types, requests, service_orders, ticket
 
 app_name = "desk"
 
@@ -29,6 +29,31 @@ urlpatterns = [
         name="request_understanding",
     ),
     path("atendimentos/<id:number>/excluir/", requests.ticket_delete_view, name="ticket_delete"),
+    path(
+        "atendimentos/<id:number>/ordens-de-servico/nova/",
+        service_orders.service_order_create_view,
+        name="service_order_create",
+    ),
+    path(
+        "atendimentos/ordens-de-servico/<id:number>/",
+        service_orders.service_order_detail_view,
+        name="service_order",
+    ),
+    path(
+        "atendimentos/ordens-de-servico/<id:number>/alterar/",
+        service_orders.service_order_edit_view,
+        name="service_order_edit",
+    ),
+    path(
+        "atendimentos/ordens-de-servico/<id:number>/pdf/",
+        service_orders.service_order_pdf_view,
+        name="service_order_pdf",
+    ),
+    path(
+        "configuracoes/ordens-de-servico/",
+        service_orders.service_order_settings_view,
+        name="service_order_settings",
+    ),
     path("configuracoes/atendimentos/", areas.area_list_view, name="areas"),
     path("configuracoes/atendimentos/nova/", areas.area_edit_view, name="area_new"),
     path("configuracoes/atendimentos/<id:pk>/", areas.area_edit_view, name="area_edit"),

@@ -2,6 +2,13 @@
 
 from atende.desk.models.area import Area, AreaResource
 from atende.desk.models.mail import MailDirection, MailMessage
+from atende.desk.models.service_order import (
+    ItemKind,
+    ServiceOrder,
+    ServiceOrderItem,
+    ServiceOrderSettings,
+    ServiceOrderStatus,
+)
 from atende.desk.models.ticket import (
     CLOSED_STATUSES,
     Channel,
@@ -26,8 +33,13 @@ __all__ = [
     "EntryKind",
     "MailDirection",
     "MailMessage",
+    "ItemKind",
     "Priority",
     "SavedFilter",
+    "ServiceOrder",
+    "ServiceOrderItem",
+    "ServiceOrderSettings",
+    "ServiceOrderStatus",
     "StagePassage",
     "Ticket",
     "TicketAttachment",

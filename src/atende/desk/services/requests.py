@@ -390,4 +390,10 @@ def ticket_delete(*, actor: Member, ticket: Ticket) -> None:
     ensure_actor_in_active_organization(actor)
     if not actor.is_admin:
         raise PermissionDenied("Só administradores da empresa excluem solicitações.")
+    if ticket.service_orders.exists():
+        # A service order is a document a customer may have signed: it is cancelled, never lost.
+        raise DomainError(
+            "Este atendimento tem ordens de serviço: cancele-as em vez de excluir o atendimento.",
+            code=DeskError.HAS_SERVICE_ORDERS,
+        )
     ticket.delete()

@@ -37,3 +37,21 @@ def timespan(delta) -> str:
         hours = minutes // 60
         return f"{days} d {hours} h" if hours else f"{days} d"
     return duration(minutes)
+
+
+@register.filter
+def quantity(value) -> str:
+    """`2.000` → `2`, `1.500` → `1,5`, `1234` → `1.234`: a quantity as people write it."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return ""
+    if not number.is_finite():
+        return ""
+    sign = "-" if number < 0 else ""
+    text = f"{abs(number).normalize():f}" if number else "0"
+    integer, _, fraction = text.partition(".")
+    grouped = f"{int(integer):,}".replace(",", ".")
+    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"

@@ -78,3 +78,23 @@ def typed_request(organization, *, at_company_stage: bool = True) -> Ticket:
         if at_company_stage:
             request_move(actor=staff, ticket=ticket, move="forward")
         return ticket
+
+
+def service_order(organization, *, ticket: Ticket | None = None, items=None, **fields):
+    """A service order issued through the service by an administrator of `organization`, for a
+    new ticket of a new customer unless `ticket` is given (one R$ 120,00 visit by default)."""
+    from decimal import Decimal
+
+    from atende.accounts.tests.factories import MemberFactory
+    from atende.customers.tests.factories import CustomerFactory
+    from atende.desk.services.service_orders import ItemInput, service_order_create
+    from atende.tenancy.context import activate
+
+    with activate(organization):
+        staff = MemberFactory(organization=organization, is_admin=True)
+        if ticket is None:
+            customer = CustomerFactory(organization=organization, street="Rua das Flores")
+            ticket = TicketFactory(organization=organization, customer=customer)
+        if items is None:
+            items = [ItemInput("Visita técnica", Decimal("1"), Decimal("120.00"))]
+        return service_order_create(actor=staff, ticket=ticket, items=items, **fields)

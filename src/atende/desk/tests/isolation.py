@@ -2,7 +2,7 @@
 
 from atende.desk.models import SavedFilter
 from atende.desk.permissions import DeskPerm
-from atende.desk.tests.factories import AreaFactory, TicketFactory, typed_request
+from atende.desk.tests.factories import AreaFactory, TicketFactory, service_order, typed_request
 from atende.tenancy.testing import isolation_factory, route_access
 
 
@@ -16,6 +16,7 @@ from atende.tenancy.testing import isolation_factory, route_access
     "api:reply_ticket",
     "api:note_ticket",
     "api:add_ticket_time",
+    "api:list_ticket_service_orders",
 )
 def ticket(organization):
     return {"number": TicketFactory(organization=organization).number}
@@ -141,3 +142,62 @@ route_access("api:open_request", needs=DeskPerm.ADD, body=_request_type_body)
 route_access("api:update_fields", needs=DeskPerm.CHANGE, body={"values": {"horario": "Tarde"}})
 route_access("api:move_request", needs=DeskPerm.CHANGE, body={"move": "forward"})
 route_access("api:write_understanding", needs=DeskPerm.CHANGE, body={"text": "Instalar um ponto."})
+
+
+# --- service orders ---
+
+
+@isolation_factory("desk:service_order_create")
+def ticket_with_customer(organization):
+    from atende.customers.tests.factories import CustomerFactory
+
+    customer = CustomerFactory(organization=organization)
+    return {"number": TicketFactory(organization=organization, customer=customer).number}
+
+
+@isolation_factory(
+    "desk:service_order",
+    "desk:service_order_edit",
+    "desk:service_order_pdf",
+)
+def order(organization):
+    return {"number": service_order(organization).number}
+
+
+SERVICE_ORDER_BODY = {
+    "address_choice": "",
+    "address": "Rua das Palmeiras, 40 – Campinas/SP",
+    "status": "in_progress",
+    "labour_hours": "1,5",
+    "hourly_rate": "80,00",
+    "discount": "0",
+    "observations": "Cliente acompanhou a visita.",
+    "itens-TOTAL_FORMS": "1",
+    "itens-INITIAL_FORMS": "0",
+    "itens-MIN_NUM_FORMS": "0",
+    "itens-MAX_NUM_FORMS": "50",
+    "itens-0-kind": "product",
+    "itens-0-description": "Conector RJ45",
+    "itens-0-quantity": "4",
+    "itens-0-unit_price": "2,50",
+}
+
+route_access(
+    "desk:service_order",
+    "desk:service_order_pdf",
+    "api:list_ticket_service_orders",
+    needs=DeskPerm.VIEW,
+)
+route_access(
+    "desk:service_order_create", "desk:service_order_edit", needs=DeskPerm.CHANGE,
+    body=SERVICE_ORDER_BODY,
+)  # fmt: skip
+
+
+def _logo(organization, kwargs) -> dict:
+    from atende.files.tests import samples
+
+    return {"logo": samples.upload("logo.png", samples.PNG)}
+
+
+route_access("desk:service_order_settings", needs=DeskPerm.MANAGE_AREAS, body=_logo)

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from atende.accounts.models import PortalAccount
-from atende.desk.models import Area, Ticket, TicketStatus, TimelineEntry
+from atende.desk.models import Area, ServiceOrder, Ticket, TicketStatus, TimelineEntry
 from atende.desk.sla import Sla, organization_today, sla_state
 from atende.tenancy.context import activate
 from atende.tenancy.models import Organization
@@ -41,3 +41,8 @@ def test_demo_tickets_cover_statuses_and_sla_states_once():
         ]
         assert TimelineEntry.objects.filter(kind="reply").count() > 100
         assert sorted(t.number for t in tickets) == list(range(1, 305))
+        orders = list(ServiceOrder.objects.select_related("ticket"))
+        assert [order.number for order in orders] == list(range(1, 9))
+        assert {order.status for order in orders} == {"open", "in_progress", "done", "cancelled"}
+        assert all(order.total == order.subtotal - order.discount for order in orders)
+        assert all(order.ticket.customer_id == order.customer_id for order in orders)

@@ -43,8 +43,8 @@ def test_the_ticket_page_shows_the_sender_and_keeps_the_whole_e_mail(
     )
     url = org_reverse("desk:ticket", organization=organization, number=1)
     client = client_as(admin_member)
-    # The e-mail that opened it is one query more than a web ticket's page (13).
-    with django_assert_num_queries(14):
+    # The e-mail that opened it is one query more than a web ticket's page (14).
+    with django_assert_num_queries(15):
         page = client.get(url).content.decode()
     assert "Rita Souza &lt;rita@padaria.com.br&gt;" in page
     assert page.count('<details class="mail-original">') == 2

@@ -123,8 +123,9 @@ def test_ticket_page_queries_are_fixed(
     url = org_reverse("desk:ticket", organization=organization, number=ticket.number)
     client = client_as(admin_member)
     # session, user, organization, member, ticket, timeline, its attachments, opening
-    # attachments, time totals, time entries, area choices, assignee choices, switcher
-    with django_assert_num_queries(13):
+    # attachments, time totals, time entries, service orders, area choices, assignee
+    # choices, switcher
+    with django_assert_num_queries(14):
         response = client.get(url)
     assert response.status_code == 200
     assert response.content.decode().count('class="entry entry-note"') == 5

@@ -39,7 +39,8 @@ def test_the_ticket_page_shows_the_stage_its_fields_and_history(
 ):
     client = client_as(admin_member)
 
-    with django_assert_num_queries(17):
+    # The plain ticket page (14) + the stage, its rules, the fields and the stage history.
+    with django_assert_num_queries(18):
         response = client.get(url(organization, "ticket", at_analysis))
 
     page = response.content.decode()

@@ -78,6 +78,12 @@ def understanding_view(request, number: int):
 @require_POST
 def ticket_delete_view(request, number: int):
     ticket = ticket_get(actor=request.member, number=number, permission=DeskPerm.DELETE)
-    ticket_delete(actor=request.member, ticket=ticket)
+    try:
+        ticket_delete(actor=request.member, ticket=ticket)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect(
+            org_reverse("desk:ticket", organization=request.organization, number=number)
+        )
     messages.success(request, f"Atendimento {ticket.number} excluído.")
     return redirect(org_reverse("desk:queue", organization=request.organization))
