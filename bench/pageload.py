@@ -32,6 +32,7 @@ import http.client
 import os
 import re
 import secrets
+import signal
 import socket
 import statistics
 import subprocess
@@ -118,7 +119,7 @@ def request(
     *,
     method: str = "GET",
     body: str | None = None,
-    timeout: float = 60,
+    timeout: float = 35,  # gunicorn.conf.py's worker timeout is 30 s
 ) -> tuple[int, bytes, http.client.HTTPResponse]:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
@@ -171,6 +172,20 @@ class Outcome:
     elapsed: float = 0.0
 
 
+def drain(port: int) -> None:
+    """Wait until the workers are free: requests the clients gave up on still run (at most
+    gunicorn's 30 s timeout), and would otherwise be charged to the next URL."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        started = time.perf_counter()
+        try:
+            request(port, "/healthz", {})
+        except OSError:
+            continue
+        if time.perf_counter() - started < 0.2:
+            return
+
+
 def load(port: int, path: str, headers: dict[str, str], clients: int, duration: float) -> Outcome:
     """`clients` threads request `path` in a loop until `duration` seconds have passed."""
     outcome = Outcome()
@@ -204,8 +219,9 @@ def load(port: int, path: str, headers: dict[str, str], clients: int, duration: 
     return outcome
 
 
-def count_queries(paths: dict[str, str], email: str) -> dict[str, tuple[int, int]]:
-    """(status, SQL queries) of one GET of each path, through Django's test client here."""
+def count_queries(paths: dict[str, str], email: str) -> dict[str, tuple[int, int, float]]:
+    """(status, SQL queries, ms) of one GET of each path, alone, through Django's test client
+    in this process (the time is the page's own cost, without any queueing)."""
     import django
 
     django.setup()
@@ -221,8 +237,10 @@ def count_queries(paths: dict[str, str], email: str) -> dict[str, tuple[int, int
     for label, path in paths.items():
         client.get(path, secure=True)  # the first request of a process warms caches
         with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
             response = client.get(path, secure=True)
-        counted[label] = (response.status_code, len(captured))
+            alone = (time.perf_counter() - started) * 1000
+        counted[label] = (response.status_code, len(captured), alone)
         if response.status_code != 200:
             print(f"{label}: test client got {response.status_code} {response.get('Location')}")
     return counted
@@ -247,6 +265,9 @@ def desk_paths(slug: str, email: str, deep_pages: int) -> dict[str, str]:
         for _ in range(deep_pages):
             cursor = ticket_queue(actor=member, filters=TicketFilters(), cursor=cursor).next_cursor
         last = Ticket.objects.order_by("-number").values_list("number", flat=True).first() or 1
+        open_numbers = list(
+            Ticket.objects.filter(is_open=True).order_by("number").values_list("number", flat=True)
+        )
         with_timeline = (
             TimelineEntry.objects.order_by("-ticket__number")
             .values_list("ticket__number", flat=True)
@@ -259,7 +280,7 @@ def desk_paths(slug: str, email: str, deep_pages: int) -> dict[str, str]:
         "queue, status + area": f"{base}?{urlencode({'status': 'pending', 'area': area.pk})}",
         f"queue, keyset page {deep_pages + 1}": f"{base}?{urlencode({'cursor': cursor})}",
         "search, common word 'boleto'": f"{base}?q=boleto",
-        "search, ticket number": f"{base}?q={last * 9 // 10}",
+        "search, ticket number": f"{base}?q={open_numbers[len(open_numbers) // 2]}",
         "search, no match": f"{base}?{urlencode({'q': 'zzzz inexistente'})}",
         "ticket page": f"{base}{with_timeline or last}/",
     }
@@ -324,6 +345,8 @@ def main() -> None:
         sys.exit("no URL: --preset desk|customers or --url LABEL=PATH")
     queries = count_queries(paths, options.email)
 
+    # A plain `kill` (SIGTERM) still stops the server through the `finally` below.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     server = Server(env, options.workers, scratch / "gunicorn.log")
     try:
         headers = sign_in(server.port, options.email, options.password)
@@ -334,22 +357,24 @@ def main() -> None:
         )
         print(
             f"{'page':<34} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} "
-            f"{'queries':>7} {'load':>5}"
+            f"{'queries':>7} {'alone ms':>8} {'load':>5}"
         )
         rates: dict[str, float] = {}
         for label, path in paths.items():
+            drain(server.port)
             load(server.port, path, headers, options.clients, options.warmup)
+            drain(server.port)
             outcome = load(server.port, path, headers, options.clients, options.duration)
             rate = len(outcome.latencies) / outcome.elapsed
             rates[label] = rate
-            status, count = queries[label]
+            status, count, alone = queries[label]
             note = "" if status == 200 else f"  (test client: {status})"
             if outcome.errors:
                 note += f"  statuses {dict(sorted(outcome.statuses.items()))}"
             print(
                 f"{label:<34} {rate:>7.1f} {statistics.median(outcome.latencies) * 1000:>8.0f} "
                 f"{percentile(outcome.latencies, 0.95) * 1000:>8.0f} {outcome.errors:>7} "
-                f"{count:>7} {os.getloadavg()[0]:>5.1f}{note}",
+                f"{count:>7} {alone:>8.0f} {os.getloadavg()[0]:>5.1f}{note}",
                 flush=True,
             )
         base = options.ratio_to or next(iter(paths))
