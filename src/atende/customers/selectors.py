@@ -31,7 +31,7 @@ from atende.customers.models import (
 )
 from atende.customers.permissions import CustomerPerm, customers_visible_to
 from atende.tenancy.models import Member, TenantModel
-from atende.tenancy.search import SearchPlan, search_condition, search_plan
+from atende.tenancy.search import SearchPlan, ids_condition, search_condition, search_plan
 
 _Record = TypeVar("_Record", bound=TenantModel)
 
@@ -183,7 +183,7 @@ def customer_results(
         # A common term: when more than COUNT_LIMIT of the probe's matches are on this list,
         # that settles it without reading the rest.
         sample = plan.sample_ids[: COUNT_LIMIT + 1]
-        sampled = narrowed.filter(pk__in=sample).order_by().count()
+        sampled = narrowed.filter(ids_condition(sample)).order_by().count()
         if sampled > COUNT_LIMIT:
             return CustomerResults(page, ResultCount(COUNT_LIMIT, is_more=True))
     matches = customers.order_by().values("pk")[: COUNT_LIMIT + 1].count()
