@@ -17,7 +17,11 @@ from atende.desk.models import (
     TimeEntry,
 )
 
-auditlog.register(Ticket, exclude_fields=["search_text", "updated_at", "is_open", "due_key"])
+# due_notified_on: the due-date notice's bookkeeping (sent once per date), not a change.
+auditlog.register(
+    Ticket,
+    exclude_fields=["search_text", "updated_at", "is_open", "due_key", "due_notified_on"],
+)
 auditlog.register(Area)
 auditlog.register(AreaResource)
 auditlog.register(TimeEntry)
@@ -31,3 +35,5 @@ history_describe(TicketAttachment, labels={"stored_file": _("file"), "field_key"
 auditlog.register(ServiceOrder, exclude_fields=["updated_at"])
 auditlog.register(ServiceOrderItem)
 auditlog.register(ServiceOrderSettings, exclude_fields=["updated_at"])
+history_subject_register(ServiceOrder, "customer")  # on the customer's Histórico too
+history_describe(ServiceOrderItem, labels={"order": _("service order")})

@@ -30,7 +30,7 @@ class AmountField(forms.DecimalField):
         if "," in text:  # Brazilian: dots group thousands, the comma separates cents
             text = text.replace(".", "").replace(",", ".")
         if len(text) > 40:  # far past any max_digits: refuse before Decimal parses it
-            raise forms.ValidationError(_("Enter a smaller number."), code="max_digits")
+            raise forms.ValidationError(_("Enter a smaller number."))
         return super().to_python(text)
 
     def prepare_value(self, value):

@@ -6,7 +6,7 @@ from django.utils import translation
 from atende.core.history_format import HIDDEN_FIELDS, field_label, hidden_fields
 
 # Written the same way in both languages.
-SAME_IN_BOTH = {"CPF/CNPJ", "CEP", "E-mail", "SMS"}
+SAME_IN_BOTH = {"CPF/CNPJ", "CEP", "E-mail", "SMS", "Total"}
 
 
 def _audited_fields():
