@@ -1,15 +1,12 @@
 """Portal API tokens: a customer's contact creates them in the Webdesk (shown once, stored as a
 SHA-256 hash, bound to the portal account and its organization), and revokes them there."""
 
-import hashlib
-import hmac
-import secrets
-
 from django.db import transaction
 from django.utils import timezone
 from ninja.security import HttpBearer
 
 from atende.accounts.models import PortalAccount, PortalToken
+from atende.accounts.services.tokens import token_matches, token_new, token_parse
 from atende.core.errors import DomainError, ErrorCode
 from atende.core.validation import has_control_characters
 from atende.tenancy.context import (
@@ -20,10 +17,6 @@ from atende.tenancy.context import (
 
 TOKEN_PREFIX = "atp"  # noqa: S105  a public marker (portal), not a secret
 MAX_TOKENS = 10
-
-
-def _hash(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
 
 
 @transaction.atomic
@@ -40,11 +33,11 @@ def portal_token_create(*, account: PortalAccount, name: str) -> tuple[PortalTok
             code=ErrorCode.INVALID,
             field="name",
         )
-    prefix, secret = secrets.token_hex(6), secrets.token_urlsafe(32)
+    prefix, token_hash, plain = token_new(TOKEN_PREFIX, account.organization_id)
     token = PortalToken.objects.create(
-        account=account, name=name[:80], prefix=prefix, token_hash=_hash(secret)
+        account=account, name=name[:80], prefix=prefix, token_hash=token_hash
     )
-    return token, f"{TOKEN_PREFIX}_{account.organization_id}_{prefix}_{secret}"
+    return token, plain
 
 
 @transaction.atomic
@@ -60,12 +53,10 @@ def portal_token_revoke(*, account: PortalAccount, token: PortalToken) -> Portal
 
 def portal_token_account(raw: str) -> PortalAccount | None:
     """The active portal account a presented token belongs to, or None (malformed input too)."""
-    parts = raw.strip().split("_", 3)
-    if len(parts) != 4 or parts[0] != TOKEN_PREFIX or not parts[1].isdigit():
+    parsed = token_parse(raw, TOKEN_PREFIX)
+    if parsed is None:
         return None
-    if len(parts[1]) > 18:
-        return None
-    organization_id, prefix, secret = int(parts[1]), parts[2], parts[3]
+    organization_id, prefix, secret = parsed
     with activate(organization_id):
         token = (
             PortalToken.objects.select_related(
@@ -74,7 +65,7 @@ def portal_token_account(raw: str) -> PortalAccount | None:
             .filter(prefix=prefix, revoked_at__isnull=True)
             .first()
         )
-        if token is None or not hmac.compare_digest(token.token_hash, _hash(secret)):
+        if token is None or not token_matches(token.token_hash, secret):
             return None
         account = token.account
         if not (account.is_active and account.organization.is_active):
