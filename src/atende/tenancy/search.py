@@ -9,12 +9,17 @@ of the query, in any order, must appear.
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import connection
 from django.db.models import BigAutoField, BooleanField, F, Func, Lookup, Q
 from django.db.models.expressions import RawSQL
 
 from atende.core.text import fold
+
+if TYPE_CHECKING:
+    from django.db.backends.base.base import BaseDatabaseWrapper
+    from django.db.models.sql.compiler import SQLCompiler
 
 
 def _uses_private_index() -> bool:
@@ -69,7 +74,8 @@ PROBE_LIMIT = 3000
 
 
 @BigAutoField.register_lookup
-class AnyOf(Lookup):
+# Lookup is generic only in the stubs.
+class AnyOf(Lookup):  # type: ignore[type-arg]
     """`pk__any_of=[…]` → `id = ANY(%s)` with the ids as ONE array parameter. A search may
     name thousands of ids: as `IN (%s, %s, …)` the driver spends more time splitting the query
     than PostgreSQL spends answering it. PostgreSQL only (the private index's paths)."""
@@ -77,10 +83,13 @@ class AnyOf(Lookup):
     lookup_name = "any_of"
     prepare_rhs = False
 
-    def get_prep_lookup(self):
+    def get_prep_lookup(self) -> list[int]:
         return [int(pk) for pk in self.rhs]
 
-    def as_sql(self, compiler, connection):
+    # The stubs allow only scalar parameters; this one is an array.
+    def as_sql(  # type: ignore[override]
+        self, compiler: "SQLCompiler", connection: "BaseDatabaseWrapper"
+    ) -> tuple[str, list[object]]:
         lhs, lhs_params = self.process_lhs(compiler, connection)
         return f"{lhs} = ANY(%s::bigint[])", [*lhs_params, self.rhs]
 
