@@ -155,3 +155,14 @@ def test_the_tab_counts_leave_out_other_organizations(
             organization=other_organization, name="Suporte"))  # fmt: skip
     counts = queue_counts(actor=admin_member)
     assert [counts[name].value for name in ("mine", "areas", "unassigned")] == [0, 0, 0]
+
+
+def test_the_queue_tabs_show_a_capped_count(organization, admin_member, client_as, monkeypatch):
+    area = AreaFactory(organization=organization, name="Suporte")
+    for _ in range(4):
+        TicketFactory(organization=organization, area=area, assignee=admin_member)
+    monkeypatch.setattr(selectors, "QUEUE_COUNT_LIMIT", 3)
+    url = org_reverse("desk:queue", organization=organization)
+    body = client_as(admin_member).get(url).content.decode()
+    assert '<span class="badge">3+</span>' in body
+    assert '<span class="badge">0</span>' in body  # unassigned
