@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -24,7 +25,7 @@ from atende.desk.models import (
 from atende.desk.permissions import DeskPerm
 from atende.desk.sla import organization_today, sla_condition
 from atende.tenancy.models import Member
-from atende.tenancy.search import search_condition
+from atende.tenancy.search import SearchPlan, search_plan
 
 SCOPES = ("mine", "areas", "unassigned", "open", "all")
 SORTS = {
@@ -38,6 +39,8 @@ SORTS = {
 }
 DEFAULT_SORT = "-updated"
 OPEN_STATUSES = "abertos"  # the status filter that means "every open status"
+# Beyond this many open tickets a queue tab's badge says "999+" instead of counting them all.
+QUEUE_COUNT_LIMIT = 999
 
 
 @dataclass(frozen=True)
@@ -114,8 +117,9 @@ def _scoped(tickets: QuerySet[Ticket], actor: Member, scope: str) -> QuerySet[Ti
 
 def _filtered(actor: Member, filters: TicketFilters) -> QuerySet[Ticket]:
     tickets = _scoped(visible_tickets(actor), actor, filters.scope)
-    if filters.search.strip():
-        tickets = tickets.filter(ticket_search_condition(filters.search))
+    plan = ticket_search_plan(filters.search)
+    if plan is not None:
+        tickets = tickets.filter(plan.condition)
     statuses = [status for status in filters.statuses if status in TicketStatus.values]
     if OPEN_STATUSES in filters.statuses:
         tickets = tickets.filter(is_open=True)
@@ -138,13 +142,28 @@ def _filtered(actor: Member, filters: TicketFilters) -> QuerySet[Ticket]:
     return tickets
 
 
-def ticket_search_condition(query: str) -> Q:
-    """A ticket number typed alone finds that ticket; otherwise every word must appear in the
-    number, title, area, customer (name, CPF/CNPJ), contact or timeline."""
+def ticket_search_plan(query: str) -> SearchPlan | None:
+    """How the queue finds a search's tickets: every word must appear in the number, title,
+    area, customer (name, CPF/CNPJ), contact or timeline; a ticket number typed alone (or after
+    "#") also finds that ticket.
+
+    On PostgreSQL one probe of the private index (`search_plan`) decides: a rarer term's
+    matches are read by id; a common one ("boleto": a sixth of a desk) filters the queue's rows
+    by their own text while the queue walks its ordered index, stopping at the page. Either way
+    the number is one more plain condition on the row, never a second sub-select OR-ed with the
+    index's, which PostgreSQL could only answer by testing every queued ticket against both.
+    """
     query = query.strip().lstrip("#")
+    if not query:
+        return None
+    plan = search_plan("ticket", [query])
     if query.isdigit() and len(query) <= 9:
-        return Q(number=int(query)) | search_condition("ticket", query)
-    return search_condition("ticket", query)
+        return SearchPlan(
+            Q(number=int(query)) | plan.condition,
+            sample_ids=plan.sample_ids,
+            by_ids=plan.by_ids,
+        )
+    return plan
 
 
 def ticket_queue(
@@ -162,14 +181,42 @@ def ticket_ids_for_bulk(*, actor: Member, numbers: list[int]) -> list[Ticket]:
     return list(visible_tickets(actor).select_related("area").filter(number__in=numbers[:200]))
 
 
-def queue_counts(*, actor: Member) -> dict[str, int]:
-    """How many open tickets are the member's, in their areas and unassigned (indexed counts)."""
-    tickets = visible_tickets(actor).filter(is_open=True)
-    return tickets.aggregate(
-        mine=Count("pk", filter=Q(assignee=actor)),
-        areas=Count("pk", filter=Q(area_id__in=member_area_ids(actor))),
-        unassigned=Count("pk", filter=Q(assignee__isnull=True)),
-    )
+@dataclass(frozen=True)
+class QueueCount:
+    value: int
+    is_more: bool  # True: more than `value` (the count stopped at QUEUE_COUNT_LIMIT)
+
+    def __str__(self) -> str:
+        return f"{self.value}+" if self.is_more else str(self.value)
+
+
+def queue_counts(*, actor: Member) -> dict[str, QueueCount]:
+    """How many open tickets are the member's, in their areas and unassigned: one statement of
+    three counts, each reading at most QUEUE_COUNT_LIMIT + 1 rows through its own index
+    (assignee, area), so a busy desk costs the same as a small one."""
+    tickets = visible_tickets(actor).filter(is_open=True).order_by()
+    scopes = {
+        "mine": tickets.filter(assignee=actor),
+        "areas": tickets.filter(
+            area_id__in=AreaResource.objects.filter(member=actor).values("area_id")
+        ),
+        "unassigned": tickets.filter(assignee__isnull=True),
+    }
+    if tickets.query.is_empty():  # no view permission
+        return {name: QueueCount(0, is_more=False) for name in scopes}
+    selects, params = [], []
+    for name, queryset in scopes.items():
+        capped = queryset.values("pk")[: QUEUE_COUNT_LIMIT + 1]
+        sql, values = capped.query.sql_with_params()
+        selects.append(f"(SELECT COUNT(*) FROM ({sql}) AS {name})")  # noqa: S608  ORM's SQL
+        params.extend(values)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(selects), params)
+        row = cursor.fetchone()
+    return {
+        name: QueueCount(min(found, QUEUE_COUNT_LIMIT), is_more=found > QUEUE_COUNT_LIMIT)
+        for name, found in zip(scopes, row, strict=True)
+    }
 
 
 def ticket_timeline(*, ticket: Ticket, public_only: bool = False) -> list[TimelineEntry]:
