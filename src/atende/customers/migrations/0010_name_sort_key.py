@@ -1,0 +1,101 @@
+"""The stored reading-order keys the customer list sorts by (atende.core.sorting), filled for
+existing customers before their indexes are built."""
+
+from django.db import migrations, models
+
+from atende.core.sorting import sort_key
+from atende.tenancy.context import dangerously_unscoped
+
+CHUNK = 2000
+
+
+def fill_keys(apps, schema_editor):
+    Customer = apps.get_model("customers", "Customer")
+    # The owner role runs migrations: with the switch on, its policy reads every organization.
+    with dangerously_unscoped():
+        rows = Customer._base_manager.order_by("pk").values_list("pk", "name", "city")
+        last_pk = 0
+        while True:
+            chunk = list(rows.filter(pk__gt=last_pk)[:CHUNK])
+            if not chunk:
+                return
+            last_pk = chunk[-1][0]
+            Customer._base_manager.bulk_update(
+                [
+                    Customer(pk=pk, name_key=sort_key(name), city_key=sort_key(city))
+                    for pk, name, city in chunk
+                ],
+                ["name_key", "city_key"],
+                batch_size=500,
+            )
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("customers", "0009_forms_that_help"),
+        ("tenancy", "0015_search_probe"),
+    ]
+
+    operations = [
+        migrations.RemoveIndex(
+            model_name="customer",
+            name="customers_cust_name",
+        ),
+        migrations.RemoveIndex(
+            model_name="customer",
+            name="customers_cust_active",
+        ),
+        migrations.RemoveIndex(
+            model_name="customer",
+            name="customers_cust_cat",
+        ),
+        migrations.RemoveIndex(
+            model_name="customer",
+            name="customers_cust_owner",
+        ),
+        migrations.RemoveIndex(
+            model_name="customer",
+            name="customers_cust_city",
+        ),
+        migrations.AddField(
+            model_name="customer",
+            name="city_key",
+            field=models.CharField(default="", editable=False, max_length=200),
+        ),
+        migrations.AddField(
+            model_name="customer",
+            name="name_key",
+            field=models.CharField(default="", editable=False, max_length=200),
+        ),
+        migrations.RunPython(fill_keys, migrations.RunPython.noop),
+        migrations.AddIndex(
+            model_name="customer",
+            index=models.Index(
+                fields=["organization", "name_key", "id"], name="customers_cust_name"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="customer",
+            index=models.Index(
+                fields=["organization", "is_active", "name_key", "id"], name="customers_cust_active"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="customer",
+            index=models.Index(
+                fields=["organization", "category", "name_key"], name="customers_cust_cat"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="customer",
+            index=models.Index(
+                fields=["organization", "owner", "name_key"], name="customers_cust_owner"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="customer",
+            index=models.Index(
+                fields=["organization", "city_key", "name_key", "id"], name="customers_cust_city"
+            ),
+        ),
+    ]
