@@ -1,5 +1,10 @@
 """The stored reading-order keys the customer list sorts by (atende.core.sorting), filled for
-existing customers before their indexes are built."""
+existing customers.
+
+The indexes come before the fill on purpose: on PostgreSQL, keys written into a column no index
+covers yet are HOT updates, and an index built over those chains afterwards is flagged
+`indcheckxmin`; the planner then ignores it (a sort of the whole organization per page) until
+every transaction older than the migration has ended on the server."""
 
 from django.db import migrations, models
 
@@ -61,7 +66,6 @@ class Migration(migrations.Migration):
             name="name_key",
             field=models.CharField(default="", editable=False, max_length=200),
         ),
-        migrations.RunPython(fill_keys, migrations.RunPython.noop),
         migrations.AddIndex(
             model_name="customer",
             index=models.Index(
@@ -92,4 +96,5 @@ class Migration(migrations.Migration):
                 fields=["organization", "city_key", "name_key", "id"], name="customers_cust_city"
             ),
         ),
+        migrations.RunPython(fill_keys, migrations.RunPython.noop),
     ]
