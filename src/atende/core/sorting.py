@@ -9,9 +9,6 @@ the database's collation) give the same order, the index serves it, and the keys
 compares the same values the order used.
 """
 
-from typing import Any
-
-from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import CharField, F, Func
 
 from atende.core.text import fold
@@ -33,13 +30,9 @@ class SortKey(Func):
     until they turn up may read the whole table when they cluster at its end.
     """
 
-    template = "%(expressions)s"
     output_field = CharField()
 
     def __init__(self, column: str, *, indexed: bool = True) -> None:
         super().__init__(F(column))
         self.indexed = indexed
-
-    def as_sql(self, compiler: Any, connection: BaseDatabaseWrapper, **extra_context: Any) -> Any:
-        sql, params = compiler.compile(self.source_expressions[0])
-        return (sql, params) if self.indexed else (f"({sql} || '')", params)
+        self.template = "%(expressions)s" if indexed else "(%(expressions)s || '')"
