@@ -31,6 +31,7 @@ from atende.core.documents import cpf_check_digits  # noqa: E402
 from atende.core.text import digits, fold  # noqa: E402
 from atende.customers.models import Customer  # noqa: E402
 from atende.customers.selectors import CustomerFilters, customer_list, customer_search  # noqa: E402
+from atende.customers.services.customers import customer_sort_keys  # noqa: E402
 from atende.tenancy.context import activate, dangerously_unscoped  # noqa: E402
 from atende.tenancy.models import Counter, Member, Organization  # noqa: E402
 
@@ -62,6 +63,7 @@ def generate(count: int) -> None:
                 search_text=fold(f"{number} | {name} | {email} | {document} | {digits(phone)}"),
             )  # fmt: skip
         )
+        customer_sort_keys(batch[-1])
         if len(batch) == 5000:
             Customer.objects.bulk_create(batch)
             batch = []

@@ -12,10 +12,7 @@ class CoreConfig(AppConfig):
         from django.urls import register_converter
 
         import atende.celery  # noqa: F401
-        from atende.core import sorting
         from atende.core.converters import IdConverter
-
-        sorting.register()  # accent-aware name order on SQLite connections
 
         # `<id:number>` in every app's URLs: bounded ids (a 25-digit one is a 400, not a 500).
         register_converter(IdConverter, "id")

@@ -38,7 +38,7 @@ from atende.customers.models.address import address_fields
 
 Action = LogEntry.Action
 
-auditlog.register(Customer, exclude_fields=["search_text", "updated_at"])
+auditlog.register(Customer, exclude_fields=["search_text", "name_key", "city_key", "updated_at"])
 auditlog.register(Contact)
 auditlog.register(Address)
 auditlog.register(Observation)

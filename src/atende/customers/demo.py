@@ -23,7 +23,7 @@ from atende.customers.models import (
     Origin,
     OriginType,
 )
-from atende.customers.services.customers import customer_refresh_search
+from atende.customers.services.customers import customer_refresh_search, customer_sort_keys
 from atende.files.services import stored_file_create
 from atende.tenancy.sequences import next_number
 
@@ -151,7 +151,7 @@ def load(*, organization, members, stdout, count: int | None = None) -> None:
         taken.add(document)
         domain = f"{fold(trade or last).replace(' ', '')[:18]}.com.br"
         origin = rng.choice(origins)
-        customer = Customer.objects.create(
+        customer = Customer(
             number=next_number("customer"),
             kind="company" if company else "person",
             name=name,
@@ -173,6 +173,8 @@ def load(*, organization, members, stdout, count: int | None = None) -> None:
             is_active=index % 17 != 0,
             subscriber_type="commercial" if company else "residential",
         )
+        customer_sort_keys(customer)
+        customer.save()
         for position in range(rng.randrange(1, 4) if company else rng.randrange(0, 2)):
             contact_first = rng.choice(FIRST)
             customer.contacts.create(

@@ -35,15 +35,17 @@ from atende.tenancy.search import SearchPlan, ids_condition, search_condition, s
 
 _Record = TypeVar("_Record", bound=TenantModel)
 
-# Names and cities sort in reading order ("Álvaro" before "Amanda") on both databases:
-# `name_key`/`city_key` are SortKey annotations (the column itself on PostgreSQL).
+# Names and cities sort in reading order ("Álvaro" before "Amanda"), the same on both
+# databases: by the stored keys `name_key`/`city_key` (see atende.core.sorting), through the
+# SortKey annotations `name_order`/`city_order` (the indexed column itself, unless a search
+# already knows every match by id).
 SORTS = {
-    "name": ["name_key", "pk"],
-    "-name": ["-name_key", "-pk"],
+    "name": ["name_order", "pk"],
+    "-name": ["-name_order", "-pk"],
     "number": ["number"],
     "-number": ["-number"],
-    "city": ["city_key", "name_key", "pk"],
-    "-city": ["-city_key", "-name_key", "-pk"],
+    "city": ["city_order", "name_order", "pk"],
+    "-city": ["-city_order", "-name_order", "-pk"],
     "registered": ["registered_on", "pk"],
     "-registered": ["-registered_on", "-pk"],
 }
@@ -130,7 +132,8 @@ def _narrowed(
         visible_customers(actor)
         .select_related("category", "owner__user")
         .annotate(
-            name_key=SortKey("name", indexed=indexed), city_key=SortKey("city", indexed=indexed)
+            name_order=SortKey("name_key", indexed=indexed),
+            city_order=SortKey("city_key", indexed=indexed),
         )
     )
     if filters.active in {"0", "1"}:
@@ -249,7 +252,7 @@ def customer_search(*, actor: Member, term: str, limit: int = 10) -> list[Custom
         visible_customers(actor)
         .filter(condition)
         .annotate(is_favorite=Exists(starred))
-        .order_by("-is_favorite", "name", "pk")
+        .order_by("-is_favorite", "name_key", "pk")
     )
     return list(customers[:limit])
 
@@ -275,7 +278,7 @@ def customer_get(
 def favorite_customers(*, actor: Member, limit: int = 20) -> list[Customer]:
     """The member's starred customers, by name."""
     return list(
-        visible_customers(actor).filter(favorites__member=actor).order_by("name", "pk")[:limit]
+        visible_customers(actor).filter(favorites__member=actor).order_by("name_key", "pk")[:limit]
     )
 
 

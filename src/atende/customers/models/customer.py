@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from atende.core.documents import format_document
+from atende.core.sorting import KEY_LENGTH
 from atende.customers.models.address import address_fields, one_line
 from atende.customers.models.catalogs import Category, Origin, OriginType
 from atende.tenancy.models import TenantModel
@@ -127,6 +128,10 @@ class Customer(TenantModel):
     # Lowercase, accent-free text of everything searchable (names, code, e-mails, digits of
     # documents and phones, contacts); kept by the services. Trigram-indexed on PostgreSQL.
     search_text = models.TextField(editable=False, default="")
+    # The name and city as lists sort them (atende.core.sorting.sort_key: accents and case
+    # ignored), kept by the services and indexed, so both databases read the same order.
+    name_key = models.CharField(max_length=KEY_LENGTH, editable=False, default="")
+    city_key = models.CharField(max_length=KEY_LENGTH, editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -144,13 +149,19 @@ class Customer(TenantModel):
             ),
         ]
         indexes = [
-            models.Index(fields=["organization", "name", "id"], name="customers_cust_name"),
+            # The list's orders (selectors.SORTS): name_key, or city_key then name_key, then id.
+            models.Index(fields=["organization", "name_key", "id"], name="customers_cust_name"),
             models.Index(
-                fields=["organization", "is_active", "name", "id"], name="customers_cust_active"
+                fields=["organization", "is_active", "name_key", "id"],
+                name="customers_cust_active",
             ),
-            models.Index(fields=["organization", "category", "name"], name="customers_cust_cat"),
-            models.Index(fields=["organization", "owner", "name"], name="customers_cust_owner"),
-            models.Index(fields=["organization", "city", "name"], name="customers_cust_city"),
+            models.Index(
+                fields=["organization", "category", "name_key"], name="customers_cust_cat"
+            ),
+            models.Index(fields=["organization", "owner", "name_key"], name="customers_cust_owner"),
+            models.Index(
+                fields=["organization", "city_key", "name_key", "id"], name="customers_cust_city"
+            ),
             models.Index(
                 fields=["organization", "registered_on", "id"], name="customers_cust_registered"
             ),

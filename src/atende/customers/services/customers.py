@@ -7,6 +7,7 @@ from django.db import transaction
 
 from atende.accounts.permissions import can, require
 from atende.core.errors import DomainError, ErrorCode, ErrorCollector
+from atende.core.sorting import sort_key
 from atende.core.validation import validate_model_fields
 from atende.customers.errors import CustomerError
 from atende.customers.models import Customer, CustomerKind, ExtraFieldTarget
@@ -56,6 +57,13 @@ def customer_refresh_search(customer: Customer) -> None:
     text = customer_search_text(customer)
     Customer.objects.filter(pk=customer.pk).update(search_text=text)
     search_index_put("customer", customer.pk, text)
+
+
+def customer_sort_keys(customer: Customer) -> None:
+    """Set the stored keys the list sorts by (reading order) from the name and city; every
+    write of a customer's name or city goes through here (the services, demo data, imports)."""
+    customer.name_key = sort_key(customer.name)
+    customer.city_key = sort_key(customer.city)
 
 
 def _apply(actor: Member, customer: Customer, fields: dict[str, object]) -> None:
@@ -113,6 +121,7 @@ def customer_create(*, actor: Member, **fields: object) -> Customer:
         customer.owner = actor  # a salesperson's new customer lands in their portfolio
     customer.number = next_number("customer")
     customer.search_text = customer_search_text(customer)
+    customer_sort_keys(customer)
     customer.save()
     search_index_put("customer", customer.pk, customer.search_text)
     return customer
@@ -124,6 +133,7 @@ def customer_update(*, actor: Member, customer: Customer, **fields: object) -> C
     require(actor, CustomerPerm.CHANGE, customer)
     _apply(actor, customer, fields)
     customer.search_text = customer_search_text(customer)
+    customer_sort_keys(customer)
     customer.save()
     search_index_put("customer", customer.pk, customer.search_text)
     return customer

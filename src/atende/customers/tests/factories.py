@@ -35,9 +35,15 @@ class CustomerFactory(TenantFactory):
         from atende.tenancy.context import activate
 
         with activate(kwargs["organization"]):
+            from atende.customers.services.customers import (
+                customer_refresh_search,
+                customer_sort_keys,
+            )
+
             kwargs.setdefault("number", next_number("customer"))
-            customer = super()._create(model_class, *args, **kwargs)
-            from atende.customers.services.customers import customer_refresh_search
+            customer = model_class(*args, **kwargs)
+            customer_sort_keys(customer)
+            customer.save()
 
             customer_refresh_search(customer)
             return customer
