@@ -6,7 +6,7 @@ from django.contrib.auth.models import Permission
 from atende.accounts.models import Sector
 from atende.accounts.permissions import can
 from atende.accounts.tests.factories import MemberFactory, SectorFactory
-from atende.tenancy.context import dangerously_unscoped
+from atende.tenancy.context import activate
 from atende.tenancy.models import Member
 from atende.tenancy.urls import org_reverse
 
@@ -57,5 +57,6 @@ def test_another_organizations_sector_is_not_found(client_as, admin_member, othe
     response = client_as(admin_member).post(_delete_url(admin_member.organization, foreign))
 
     assert response.status_code == 404
-    with dangerously_unscoped():
+    # As the other organization (the app role of the PostgreSQL run has no unscoped reads).
+    with activate(other_organization):
         assert Sector.objects.filter(pk=foreign.pk).exists()

@@ -297,7 +297,10 @@ def service_order_logo_set(
 ) -> ServiceOrderSettings | None:
     """Store a new logo for printed service orders (or remove it); the old file goes."""
     require(actor, DeskPerm.MANAGE_AREAS)
-    current = ServiceOrderSettings.objects.select_for_update().select_related("logo").first()
+    # Lock the settings row only: the logo is on the nullable side of an outer join.
+    current = (
+        ServiceOrderSettings.objects.select_for_update(of=("self",)).select_related("logo").first()
+    )
     if logo is None and (not remove or current is None or current.logo is None):
         return current  # nothing to store or to remove: nothing changes
     current = current or ServiceOrderSettings()
