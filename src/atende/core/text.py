@@ -16,17 +16,6 @@ def digits(text: str) -> str:
     return re.sub(r"\D", "", text or "")
 
 
-def format_phone(phone: str) -> str:
-    """`19991234567` → `(19) 99123-4567`, `1932345678` → `(19) 3234-5678`; other text as
-    written (an extension, a foreign number)."""
-    number = digits(phone)
-    if len(number) == 11 and number[0] != "0":
-        return f"({number[:2]}) {number[2:7]}-{number[7:]}"
-    if len(number) == 10 and number[0] != "0":
-        return f"({number[:2]}) {number[2:6]}-{number[6:]}"
-    return phone or ""
-
-
 def format_cep(cep: str) -> str:
     """`13010000` → `13010-000`."""
     number = digits(cep)

@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from atende.core.documents import format_document
 from atende.core.history import history_subject_register
 from atende.core.history_format import history_describe, history_json_labels_register
-from atende.core.text import format_cep, format_phone
+from atende.core.phones import phone_display
+from atende.core.text import format_cep
 from atende.customers.models import (
     Address,
     Category,
@@ -63,7 +64,7 @@ history_subject_register(ObservationRead, "observation.customer")
 
 # --- how the entries read ------------------------------------------------------------------
 
-PHONE_FORMATS = {"phone": format_phone, "phone_alt": format_phone, "mobile": format_phone}
+PHONE_FORMATS = {"phone": phone_display, "phone_alt": phone_display, "mobile": phone_display}
 # The billing address repeats the address's fields and labels; the history tells them apart.
 BILLING_LABELS = {
     f"billing_{name}": format_lazy(_("{field} (billing)"), field=field.verbose_name)
@@ -109,7 +110,7 @@ history_describe(
     CustomerSms,
     label=_("SMS"),
     labels={"contact": _("contact"), "status": _("status"), "error": _("error")},
-    formats={"phone": format_phone},
+    formats={"phone": phone_display},
     titles={Action.CREATE: _("New SMS")},
 )
 

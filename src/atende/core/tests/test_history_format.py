@@ -4,7 +4,8 @@ import pytest
 from django.utils import timezone
 
 from atende.core.history_format import format_date, format_datetime, format_json, yes_no
-from atende.core.text import format_cep, format_phone
+from atende.core.phones import phone_display
+from atende.core.text import format_cep
 
 
 @pytest.mark.parametrize(
@@ -19,7 +20,7 @@ from atende.core.text import format_cep, format_phone
     ],
 )
 def test_phone_mask(stored, shown):
-    assert format_phone(stored) == shown
+    assert phone_display(stored) == shown
 
 
 def test_cep_mask():

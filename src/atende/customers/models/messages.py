@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from atende.core.text import format_phone
+from atende.core.phones import phone_display
 from atende.customers.models.contacts import Contact
 from atende.customers.models.customer import Customer
 from atende.tenancy.models import TenantModel
@@ -104,4 +104,4 @@ class CustomerSms(TenantModel):
         ]
 
     def __str__(self) -> str:
-        return f"{format_phone(self.phone)} · {self.text[:40]}"
+        return f"{phone_display(self.phone)} · {self.text[:40]}"
