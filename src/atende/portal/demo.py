@@ -5,6 +5,7 @@ their own requests, the other every request of the customer) and requests at dif
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
+from atende.accounts.management.commands.demo_load import DEMO_PASSWORD
 from atende.accounts.models import PortalAccount
 from atende.customers.models import Contact, Customer
 from atende.customers.services.contacts import contact_save
@@ -17,7 +18,6 @@ from atende.workflow.definitions import (
 )
 from atende.workflow.models import RequestSettings, RequestType
 
-DEMO_PASSWORD = "atende-demo-2026"  # noqa: S105  the published demo password (demo_load)
 LOGINS = [
     # (e-mail local part, sees every request of the customer)
     ("cliente", False),

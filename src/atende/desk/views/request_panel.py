@@ -3,15 +3,17 @@ the stage allows, the understanding and the stage history."""
 
 from atende.desk.forms_requests import MoveForm, StageFieldsForm, UnderstandingForm
 from atende.desk.selectors import ticket_passages
-from atende.workflow.engine import MOVE_LABELS, allowed_moves, visible_fields
+from atende.desk.services.requests import moves_for
+from atende.workflow.engine import MOVE_LABELS, visible_fields
 
 
-def request_panel_context(ticket, *, may_change: bool, forms: dict) -> dict:
-    """Nothing for a ticket without a type; `forms` carries a refused form to show again."""
+def request_panel_context(ticket, *, actor, may_change: bool, forms: dict) -> dict:
+    """Nothing for a ticket without a type; `forms` carries a refused form to show again. The
+    moves offered are the ones the services would accept from this member (`moves_for`)."""
     if ticket.stage_id is None:
         return {}
     open_here = may_change and not ticket.is_closed
-    moves = allowed_moves(ticket.stage) if open_here else []
+    moves = moves_for(actor, ticket)
     fields = visible_fields(ticket.stage, ticket.field_values)
     return {
         "request_fields_form": forms.get("request_fields_form")

@@ -55,7 +55,7 @@ def ticket_create_view(request):
 def _detail_context(request, ticket, **forms) -> dict:
     may_change = can(request.member, DeskPerm.CHANGE, ticket)
     return {
-        **request_panel_context(ticket, may_change=may_change, forms=forms),
+        **request_panel_context(ticket, actor=request.member, may_change=may_change, forms=forms),
         "ticket": ticket,
         "sla": sla_state(
             due_on=ticket.due_on,

@@ -307,3 +307,25 @@ def test_the_customer_reads_public_files_and_field_files_never_internal_ones(
     assert client.get(f"{base}arquivos/{report_key}/").status_code == 200
     assert client.get(f"{base}arquivos/{internal}/").status_code == 404
     assert client.get(f"{base}arquivos/00000000-0000-0000-0000-000000000000/").status_code == 404
+
+
+@pytest.mark.parametrize("requests", [1, 4])
+def test_the_portal_pages_have_a_fixed_query_count(
+    organization, service, rita, django_assert_num_queries, requests
+):
+    from atende.desk.services.requests import customer_message
+    from atende.portal.tokens import portal_token_create
+
+    client = signed_in(organization, rita.email)
+    tickets = [new_request(client, organization, service) for _ in range(requests)]
+    for ticket in tickets:
+        customer_message(actor=rita, ticket=ticket, body="Mais uma foto.")
+    for index in range(requests):
+        portal_token_create(account=rita, name=f"ERP {index}")
+
+    # Session, account, then the page's own reads: list + counts; detail with its timeline,
+    # attachments, fields and stage history; the tokens.
+    pages = {"solicitacoes/": 5, f"solicitacoes/{tickets[0].number}/": 11, "acesso-api/": 4}
+    for path, expected in pages.items():
+        with django_assert_num_queries(expected):
+            assert client.get(portal(organization, path)).status_code == 200

@@ -13,6 +13,8 @@ from atende.portal.forms import TokenForm
 from atende.portal.tokens import portal_token_create, portal_token_revoke
 from atende.portal.views.base import portal_login_required, portal_url
 
+SHOWN_TOKENS = 50  # at most 10 are active; the newest revoked ones stay listed for reference
+
 
 def _tokens(account):
     return PortalToken.objects.filter(account=account).order_by("-created_at", "-pk")
@@ -32,7 +34,8 @@ def tokens_view(request):
         else:
             form = TokenForm()
     status = 400 if form.errors else 200
-    context = {"tokens": _tokens(account), "form": form, "new_token": new_token}
+    tokens = _tokens(account)[:SHOWN_TOKENS]
+    context = {"tokens": tokens, "form": form, "new_token": new_token}
     return render(request, "portal/tokens.html", context, status=status)
 
 
