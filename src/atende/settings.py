@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "atende.customers",
     "atende.workflow",
     "atende.desk",
+    "atende.billing",
     "atende.portal",
     "atende.api",
 ]

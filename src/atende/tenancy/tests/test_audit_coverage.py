@@ -19,6 +19,7 @@ NOT_AUDITED = {
     "desk.TimelineEntry",  # the ticket's own history: who wrote or changed what, and when
     "desk.StagePassage",  # a typed request's stage history, itself the record of its moves
     "desk.MailMessage",  # the e-mail log of a ticket's thread (Message-IDs in and out)
+    "billing.ReminderSent",  # the log of reminders sent (one row per invoice and kind)
 }
 
 
