@@ -13,7 +13,7 @@ a day without bank clearing ("compensação") may be paid on the next business d
 or interest (e.g. its notes for Sexta-feira da Paixão 29/03/2024 and for 31/12/2025–01/01/2026).
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Final
@@ -77,11 +77,13 @@ def bank_closures(year: int) -> dict[date, str]:
 
 def is_business_day(day: date) -> bool:
     """Whether banks clear boletos nationally on `day`."""
+    _check_day(day)
     return day.weekday() < 5 and day not in _bank_closures(day.year)
 
 
 def next_business_day(day: date) -> date:
     """`day` itself when it is a business day, otherwise the first business day after it."""
+    _check_day(day)
     while not is_business_day(day):
         day += timedelta(days=1)
     return day
@@ -89,6 +91,8 @@ def next_business_day(day: date) -> date:
 
 def business_days_between(start: date, end: date) -> int:
     """Business days `d` with start < d <= end (a D+n count); 0 when end is not after start."""
+    _check_day(start)
+    _check_day(end)
     if end <= start:
         return 0
     weeks, remainder = divmod((end - start).days, 7)
@@ -127,3 +131,10 @@ def _bank_closures(year: int) -> MappingProxyType[date, str]:
 def _check_year(year: int) -> None:
     if isinstance(year, bool) or not isinstance(year, int) or not FIRST_YEAR <= year <= 9999:
         raise ValueError(f"Ano fora do calendário gregoriano: {year!r}.")
+
+
+def _check_day(day: date) -> None:
+    # A datetime is a date that never equals one, so it would slip past every holiday; which
+    # calendar day it falls on is a time-zone question for the caller.
+    if not isinstance(day, date) or isinstance(day, datetime):
+        raise TypeError(f"Esperava uma data (date), não {type(day).__name__}.")
