@@ -13,6 +13,15 @@ a day without bank clearing ("compensação") may be paid on the next business d
 or interest (e.g. its notes for Sexta-feira da Paixão 29/03/2024 and for 31/12/2025–01/01/2026).
 """
 
+# Sources, read on 02/12/2026 (FEBRABAN's notes as the press reported them):
+# - Lei 7.089/1983, art. 1º: https://www.planalto.gov.br/ccivil_03/leis/L7089.htm
+# - the rule for boletos: https://fdr.com.br/2024/03/28/boletos-vencimento-sexta-feira-santa-pagamento/
+#   and https://fdr.com.br/2026/01/14/13-datas-de-2026-em-que-voce-nao-precisa-pagar-boleto
+#   (the 2026 list the tests check);
+# - the year's last business day: http://economia.estadao.com.br/noticias/geral,bancos-nao-abrem-hoje,20051230p10448
+#   (Resolução 2.932/2002, art. 2º), https://www.jornaldocomercio.com/economia/2022/12/879092-bancos-fecham-nesta-sexta-feira-e-so-reabrem-em-2-de-janeiro-de-2023.html
+#   (30/12/2022) and https://www.praticacontabil.cnt.br/noticias/empresariais/2025/12/30/bancos-nao-abrem-em-31-de-dezembro-e-1o-de-janeiro.html
+
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from types import MappingProxyType
@@ -40,10 +49,11 @@ _FROM_EASTER: Final = (
     (60, "Corpus Christi"),
 )
 
-# CMN Resolução 2.932/2002, art. 2º (its rule kept by Resolução 4.880/2020): no service to the
-# public on the last business day of the year and, as FEBRABAN announces each December, no
-# clearing; bills due that day may be paid on the next business day without charges. When
-# 31/12 falls on a weekend the closing moves back to the last weekday (30/12/2022, a Friday).
+# Resolução 2.932/2002, art. 2º: no service to the public on the last business day of the
+# year. Resolução CMN 4.880/2020 replaced it and FEBRABAN still announces each December that
+# banks close and do not clear that day, and that bills due on it may be paid on the next
+# business day without charges. When 31/12 falls on a weekend the closing moves back to the
+# last weekday (Friday 30/12/2022, Friday 29/12/2023).
 LAST_DAY_NAME: Final = "Último dia útil do ano (sem expediente bancário)"
 
 FIRST_YEAR: Final = 1583  # the first full year of the Gregorian calendar
