@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
                     "agency_digit",
                     models.CharField(blank=True, max_length=1, verbose_name="agency digit"),
                 ),
-                ("account", models.CharField(max_length=12, verbose_name="account")),
+                ("account", models.CharField(blank=True, max_length=12, verbose_name="account")),
                 (
                     "account_digit",
                     models.CharField(blank=True, max_length=1, verbose_name="account digit"),

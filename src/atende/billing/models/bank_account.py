@@ -13,7 +13,7 @@ class BankAccount(TenantModel):
     bank = models.CharField(_("bank"), max_length=3, choices=Bank.choices)
     agency = models.CharField(_("agency"), max_length=5)
     agency_digit = models.CharField(_("agency digit"), max_length=1, blank=True)
-    account = models.CharField(_("account"), max_length=12)
+    account = models.CharField(_("account"), max_length=12, blank=True)
     account_digit = models.CharField(_("account digit"), max_length=1, blank=True)
     # Convênio (BB), código do beneficiário/cedente (Caixa, Santander, Sicoob, Sicredi),
     # código do cliente (Itaú's 15-position carteiras); Bradesco needs none.

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from atende.accounts.permissions import require
 from atende.banking.errors import BankingError
+from atende.banking.pdf import printable
 from atende.billing.boleto_data import bank_boleto, boleto_pix
 from atende.billing.errors import BillingError
 from atende.billing.models import BankAccount, Boleto
@@ -100,17 +101,22 @@ def _check_with_banking_core(account: BankAccount) -> None:
     """Refuse what the bank rules refuse, with the message of the banking core."""
     today = timezone.localdate()
     try:
-        bank_boleto(
-            account,
-            nosso_numero=account.next_nosso_numero,
-            amount=Decimal("1.00"),
-            due_date=max(today, date(2025, 2, 22)),
-            issue_date=today,
+        printable(
+            bank_boleto(
+                account,
+                nosso_numero=account.next_nosso_numero,
+                amount=Decimal("1.00"),
+                due_date=max(today, date(2025, 2, 22)),
+                issue_date=today,
+            )
         )
-        boleto_pix(account, amount=Decimal("1.00"), txid="TESTE")
     except BankingError as refused:
         field = BANK_FIELDS.get(refused.field or "")
         raise InvalidFields({field or "__all__": [refused.message]}) from refused
+    try:
+        boleto_pix(account, amount=Decimal("1.00"), txid="TESTE")
+    except BankingError as refused:
+        raise InvalidFields({"pix_key": [refused.message]}) from refused
 
 
 def bank_account_save(

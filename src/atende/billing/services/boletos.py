@@ -10,7 +10,7 @@ from django.db import transaction
 from atende.accounts.permissions import require
 from atende.banking.boleto import boleto_codes
 from atende.banking.errors import BankingError
-from atende.banking.pdf import boletos_pdf
+from atende.banking.pdf import boletos_pdf, printable
 from atende.billing.boleto_data import bank_boleto, boleto_pix
 from atende.billing.errors import BillingError
 from atende.billing.models import (
@@ -82,7 +82,7 @@ def boleto_issue(*, actor: Member | None, invoice: Invoice) -> Boleto:
                 payer=payer_of(invoice),
                 pix=pix,
             )
-            codes = boleto_codes(bank)
+            codes = printable(bank)  # what the PDF will need, checked before any write
         except BankingError as refused:
             raise DomainError(refused.message, code=BillingError.BANK_RULES) from refused
         boleto = Boleto.objects.create(
