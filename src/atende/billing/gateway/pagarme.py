@@ -372,7 +372,15 @@ class PagarmeGateway:
         return key
 
     def _fetch_keys(self) -> dict[str, tuple[int, int]]:
-        jwks = self._request("GET", "", url=self._jwks_url, authenticated=False)
+        try:
+            jwks = self._request("GET", "", url=self._jwks_url, authenticated=False)
+        except GatewayError:
+            # Whatever went wrong, the webhook was not judged: let Pagar.me deliver it again.
+            raise GatewayError(
+                "Não foi possível obter as chaves públicas do Pagar.me para conferir o webhook; "
+                "tente de novo.",
+                retryable=True,
+            ) from None
         keys: dict[str, tuple[int, int]] = {}
         for jwk in jwks.get("keys") or []:
             if not isinstance(jwk, dict) or jwk.get("kty") != "RSA":
@@ -453,17 +461,17 @@ def _http_error(status: int, raw: bytes) -> GatewayError:
     except (ValueError, UnicodeDecodeError):
         payload = None
     if isinstance(payload, dict):
-        detail = _text(payload, "message")
+        detail = _text(payload, "message").rstrip(".")
         errors = payload.get("errors")
         if isinstance(errors, dict):
             fields = [
-                f"{field}: {' '.join(str(m) for m in messages)}"
+                f"{field}: {' '.join(str(m).rstrip('.') for m in messages)}"
                 if isinstance(messages, list)
-                else f"{field}: {messages}"
+                else f"{field}: {str(messages).rstrip('.')}"
                 for field, messages in errors.items()
             ]
             detail = "; ".join(filter(None, [detail, *fields]))
-    suffix = f": {detail}" if detail else "."
+    suffix = f": {detail}." if detail else "."
     if status == 401:
         return GatewayError(
             "O Pagar.me recusou a chave de API (HTTP 401); confira a chave secreta configurada.",
@@ -496,13 +504,12 @@ def _http_error(status: int, raw: bytes) -> GatewayError:
 
 
 def _reason(transaction: Mapping[str, Any]) -> str:
+    """Why the acquirer or Pagar.me refused, without a final period (the caller adds one)."""
     message = _text(transaction, "acquirer_message")
-    if message:
-        return message
     for error in _mapping(transaction.get("gateway_response")).get("errors") or []:
-        if isinstance(error, dict) and _text(error, "message"):
-            return _text(error, "message")
-    return "motivo não informado"
+        if not message and isinstance(error, dict):
+            message = _text(error, "message")
+    return message.strip().rstrip(".") or "motivo não informado"
 
 
 def _charge_outcome(charge: Mapping[str, Any]) -> tuple[PaymentStatus, str]:
