@@ -50,6 +50,7 @@ class ChargeResult:
     order_id: str = ""
     transaction_id: str = ""
     message: str = ""  # Portuguese, for declines and failures
+    card_id: str = ""  # the gateway's id of the card it now keeps: store it for later charges
     card_brand: str = ""
     card_last_four: str = ""
 

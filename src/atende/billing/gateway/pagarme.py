@@ -2,9 +2,11 @@
 by cancelling the charge, and webhooks verified by their RSA signature.
 
 The card number never reaches our server: the checkout page sends it straight to Pagar.me
-with the account's *public* key (tokenizecard.js, or `POST /tokens?appId=pk_…`) and gets a
-`token_…` back; a card Pagar.me keeps for a customer is a `card_…` id. `charge` accepts either
-and refuses anything that looks like a card number before it makes any request.
+with the account's *public* key (tokenizecard.js) and gets a `token_…` back, valid for one use
+within 60 seconds; using it saves the card in the customer's wallet as a `card_…` id, which
+`ChargeResult.card_id` returns for later charges. `charge` accepts either and refuses anything
+that looks like a card number before it makes any request.
+https://docs.pagar.me/docs/tokenizecard, https://docs.pagar.me/reference/pagarme-js
 
 What this follows, from Pagar.me's documentation and its own open-source code:
 - Authentication: HTTP Basic with the secret key as the user and an empty password; one base
@@ -243,6 +245,7 @@ class PagarmeGateway:
             order_id=_text(order, "id"),
             transaction_id=_text(transaction, "id"),
             message=message,
+            card_id=_text(card, "id"),
             card_brand=_text(card, "brand"),
             card_last_four=_text(card, "last_four_digits"),
         )

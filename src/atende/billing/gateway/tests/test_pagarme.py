@@ -88,6 +88,7 @@ def test_charge_posts_the_documented_order_with_basic_auth_cents_and_idempotency
     assert result.amount == Decimal("123.45")
     assert str(result.amount) == "123.45"
     assert (result.card_brand, result.card_last_four, result.message) == ("Visa", "0010", "")
+    assert result.card_id == "card_gAP32x6tKcXoVxQ6"  # the wallet card, for the next charge
 
 
 def test_a_card_pagarme_keeps_goes_as_card_id(gateway, stub):
