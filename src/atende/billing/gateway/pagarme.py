@@ -76,6 +76,7 @@ _CARD_NUMBER = re.compile(r"^\d{12,19}$")
 
 _REFUNDED_TRANSACTIONS = {"voided", "refunded", "partial_void", "partial_refunded"}
 _PENDING_TRANSACTIONS = {"waiting_cancellation", "pending_refund", "processing"}
+_REFUND_EVENTS = {"charge.refunded", "charge.partial_canceled", "charge.chargedback"}
 
 
 def reais_to_cents(amount: Decimal) -> int:
@@ -329,6 +330,9 @@ class PagarmeGateway:
         if not charge_id or not _text(charge, "status"):
             raise GatewayError("Webhook do Pagar.me sem o id ou a situação da cobrança.")
         status, _message = _charge_outcome(charge)
+        if event_type in _REFUND_EVENTS:
+            # A partial cancellation leaves the charge `paid`; the event is what says refund.
+            status = PaymentStatus.REFUNDED
         charge_cents = _cents(charge, "amount")
         return WebhookEvent(
             event_id=event_id,

@@ -417,6 +417,20 @@ def test_payment_failed_webhook_is_declined(gateway, pagarme_key):
     assert event.status is PaymentStatus.DECLINED
 
 
+def test_partial_cancellation_webhook_is_a_refund_though_the_charge_stays_paid(
+    gateway, pagarme_key
+):
+    partly = pay.cancelled_charge(
+        amount=12345, canceled=5000, status="paid", tx_status="partial_void"
+    )
+    headers, body = signed(pagarme_key, pay.hook("charge.partial_canceled", partly))
+
+    event = gateway.parse_webhook(headers=headers, body=body)
+
+    assert event.status is PaymentStatus.REFUNDED
+    assert event.charge_id == "ch_0EQdZmXs1cLgJz7q"
+
+
 def test_header_names_are_case_insensitive(gateway, pagarme_key):
     headers, body = signed(pagarme_key, pay.hook("charge.paid", pay.PAID_CHARGE))
     lowered = {k.lower(): v for k, v in headers.items()}
