@@ -14,6 +14,7 @@ organization_patterns = [
     path("", include("atende.files.urls")),
     path("", include("atende.customers.urls")),
     path("", include("atende.desk.urls")),
+    path("", include("atende.billing.urls")),
     path("", include("atende.portal.staff_urls")),
 ]
 

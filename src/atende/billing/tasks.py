@@ -1,0 +1,2 @@
+"""Billing's background work; each area keeps its tasks in its own module, imported here so
+Celery's autodiscovery registers them."""

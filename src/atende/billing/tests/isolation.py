@@ -1,0 +1,1 @@
+"""The billing routes for the walkers; each area declares its own in `isolation_<area>.py`."""
