@@ -200,3 +200,31 @@ def bank_account_get(*, actor: Member, pk: int) -> BankAccount:
     if account is None:
         raise Http404("Conta bancária não encontrada")
     return account
+
+
+def portal_invoices(account: Any) -> QuerySet[Invoice]:
+    """The invoices a customer's portal account sees: its customer's, not cancelled — and only
+    for accounts that see all of the customer's requests (the customer's managers); a contact
+    who sees only their own requests sees no finances."""
+    if not account.is_active or not account.sees_all_customer_requests:
+        return Invoice.objects.none()
+    return Invoice.objects.filter(customer_id=account.contact.customer_id).exclude(
+        status=InvoiceStatus.CANCELLED
+    )
+
+
+def portal_invoice_page(*, account: Any, cursor: str | None = None) -> KeysetPage[Invoice]:
+    invoices = portal_invoices(account).prefetch_related("boletos")
+    return keyset_page(invoices, ordering=["-due_date", "-pk"], cursor=cursor, size=25)
+
+
+def portal_boleto_get(*, account: Any, number: int) -> Boleto:
+    boleto = (
+        Boleto.objects.filter(invoice__in=portal_invoices(account), number=number)
+        .exclude(status="cancelled")
+        .select_related("invoice__customer", "bank_account")
+        .first()
+    )
+    if boleto is None:
+        raise Http404("Boleto não encontrado")
+    return boleto

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.test import Client
 from django.utils import timezone
 
 from atende.accounts.tests.factories import MemberFactory, SectorFactory
@@ -200,3 +201,30 @@ def test_the_api_creates_lists_and_issues_like_the_form(organization, admin_memb
         assert refused.status_code in (400, 422)
     assert Invoice.objects.count() == 1
     assert Invoice.objects.get().status == InvoiceStatus.OPEN
+
+
+def test_the_customers_manager_downloads_the_boleto_in_the_portal(organization, admin_member):
+    from atende.accounts.tests.factories import TEST_PASSWORD  # noqa: PLC0415
+    from atende.billing.tests.factories import issued_boleto  # noqa: PLC0415
+    from atende.portal.tests.isolation import portal_account_for  # noqa: PLC0415
+
+    manager = portal_account_for(organization)
+    manager.sees_all_customer_requests = True
+    manager.save()
+    contact = portal_account_for(organization)
+    contact.contact.customer = manager.contact.customer
+    contact.contact.save()
+    boleto = issued_boleto(organization, actor=admin_member, customer=manager.contact.customer)
+    pdf_url = f"/{organization.slug}/webdesk/financeiro/boletos/{boleto.number}/pdf/"
+    for account, listed, status in ((manager, True, 200), (contact, False, 404)):
+        client = Client()
+        client.post(
+            f"/{organization.slug}/webdesk/entrar/",
+            {"email": account.email, "password": TEST_PASSWORD},
+        )
+        page = client.get(f"/{organization.slug}/webdesk/financeiro/").content.decode()
+        assert ("Mensalidade" in page) is listed
+        response = client.get(pdf_url)
+        assert response.status_code == status
+        if status == 200:
+            assert response.content.startswith(b"%PDF")
