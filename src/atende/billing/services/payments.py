@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Max, Sum
 from django.utils import timezone
 
 from atende.accounts.permissions import require
@@ -60,12 +60,10 @@ def settlement_of(invoice: Invoice) -> Settlement:
     """The invoice's state from its payments that are not undone; what is owed is counted at
     the last payment's date (the one that completes it)."""
     live = Payment.objects.filter(invoice=invoice, undone_at__isnull=True)
-    summary = live.aggregate(total=Sum("amount_paid"))
-    paid = summary["total"] or ZERO
-    if not paid:
+    summary = live.aggregate(total=Sum("amount_paid"), last=Max("paid_on"))
+    paid, last = summary["total"] or ZERO, summary["last"]
+    if not paid or last is None:
         return Settlement(InvoiceStatus.OPEN, ZERO, None, ZERO)
-    last = live.order_by("-paid_on", "-pk").values_list("paid_on", flat=True).first()
-    assert last is not None  # noqa: S101 (there is a live payment)
     owed = owed_on(invoice, last)
     if paid >= owed:
         return Settlement(InvoiceStatus.PAID, paid, last, paid - owed)
