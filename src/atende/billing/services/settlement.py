@@ -153,29 +153,31 @@ def return_file_receive(*, actor: Member, name: str, content: bytes) -> ReturnFi
         )
     parsed = return_file_parse(content)
     account = bank_account_for(parsed.header)
-    try:
-        with transaction.atomic():
-            received = ReturnFile.objects.create(
-                name=(name or "retorno.ret")[:255],
-                sha256=fingerprint,
-                size=len(content),
-                content=content,
-                bank=parsed.header.bank,
-                layout=parsed.layout,
-                total=len(parsed.occurrences),
-                report={"account": {"id": account.pk, "name": str(account)}},
-                uploaded_by=actor,
-            )
-    except IntegrityError:  # the same file uploaded at the same instant by someone else
-        previous = existing.first()
-        message = _duplicate_message(previous) if previous else "Este arquivo já foi enviado."
-        raise DomainError(message, code=BillingError.DUPLICATE_FILE, field="file") from None
-    if received.total > INLINE_LIMIT:
-        from atende.billing.tasks_settlement import return_file_apply_task
+    # One transaction: a file whose application fails is not kept (it may be sent again).
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                received = ReturnFile.objects.create(
+                    name=(name or "retorno.ret")[:255],
+                    sha256=fingerprint,
+                    size=len(content),
+                    content=content,
+                    bank=parsed.header.bank,
+                    layout=parsed.layout,
+                    total=len(parsed.occurrences),
+                    report={"account": {"id": account.pk, "name": str(account)}},
+                    uploaded_by=actor,
+                )
+        except IntegrityError:  # the same file sent at the same instant by someone else
+            previous = existing.first()
+            message = _duplicate_message(previous) if previous else "Este arquivo já foi enviado."
+            raise DomainError(message, code=BillingError.DUPLICATE_FILE, field="file") from None
+        if received.total > INLINE_LIMIT:
+            from atende.billing.tasks_settlement import return_file_apply_task
 
-        return_file_apply_task.delay_on_commit(received.organization_id, received.pk)
-        return received
-    return return_file_apply(received)
+            return_file_apply_task.delay_on_commit(received.organization_id, received.pk)
+            return received
+        return return_file_apply(received)
 
 
 def progress_key(return_file_id: int) -> str:

@@ -162,6 +162,9 @@ def test_undo_from_the_page_needs_a_reason(organization, admin_member, client_as
     client = client_as(admin_member)
     undo = url(organization, "payment_undo", pk=payment.pk)
 
+    confirm = client.get(undo).content.decode()
+    assert "R$ 50,00" in confirm
+    assert "02/03/2026" in confirm
     assert client.post(undo, {"reason": ""}).status_code == 200
     assert Payment.objects.get().undone_at is None
 
