@@ -21,7 +21,9 @@ BENEFICIARY = {
     "beneficiary_postal_code": "13012000",
     "fine_percent": Decimal("2"),
     "monthly_interest_percent": Decimal("1"),
-    "instructions": "Após o vencimento, multa de 2% e juros de 1% ao mês.\nNão receber após 60 dias.",
+    "instructions": (
+        "Após o vencimento, multa de 2% e juros de 1% ao mês.\nNão receber após 60 dias."
+    ),
 }
 ACCOUNTS = [
     # (name, fields): the inputs the banking core's public vectors use for each bank.

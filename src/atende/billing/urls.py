@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from atende.billing import urls_settlement
 from atende.billing.views import bank_accounts, invoices
 
 app_name = "billing"
@@ -37,3 +38,5 @@ urlpatterns = [
         name="bank_account_edit",
     ),
 ]
+
+urlpatterns += urls_settlement.urlpatterns
