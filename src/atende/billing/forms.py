@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from atende.billing.models import Bank, BankAccount
 from atende.billing.services.bank_accounts import BankAccountInput
@@ -74,7 +75,7 @@ class InvoiceForm(forms.Form):
         label=_("Bank account"), queryset=BankAccount.objects.none(), empty_label=_("Select…")
     )
     description = forms.CharField(label=_("Description"), max_length=200)
-    due_date = forms.DateField(label=_("Due date"), widget=DATE)
+    due_date = forms.DateField(label=pgettext_lazy("invoice", "Due date"), widget=DATE)
     discount = _money(_("Discount (R$)"), required=False)
     discount_until = forms.DateField(label=_("Discount until"), widget=DATE, required=False)
     issue_boleto = forms.BooleanField(label=_("Issue the boleto now"), required=False, initial=True)
