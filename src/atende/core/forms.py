@@ -3,6 +3,7 @@ amounts typed the Brazilian way."""
 
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -28,11 +29,11 @@ def add_domain_error(form: forms.Form, error: DomainError) -> None:
 class AmountField(forms.DecimalField):
     """A decimal typed the Brazilian way (`1.234,56`) or with a dot (`1234.56`)."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
         super().__init__(**kwargs)
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> Any:
         text = str(value or "").strip().replace(" ", "")
         if "," in text:  # Brazilian: dots group thousands, the comma separates cents
             text = text.replace(".", "").replace(",", ".")
@@ -40,7 +41,7 @@ class AmountField(forms.DecimalField):
             raise forms.ValidationError(_("Enter a smaller number."))
         return super().to_python(text)
 
-    def prepare_value(self, value):
+    def prepare_value(self, value: Any) -> Any:
         if isinstance(value, Decimal):
             return f"{value:f}".replace(".", ",")
         return value
