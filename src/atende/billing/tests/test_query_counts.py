@@ -37,11 +37,12 @@ def test_staff_pages_have_a_fixed_query_count(
     client = client_as(admin_member)
     client.get(org_reverse("billing:invoices", organization=organization))  # warm the session
     # Session, member, organization and menus are the first reads of every page; then the
-    # page's own: the list (one query); the invoice, items, boletos, payments; the customer
+    # page's own: the list (one query); the invoice, items, boletos, payments and its history
+    # (content type, entries, names); the customer
     # page's header plus the statement's totals and one page of invoices with their boletos.
     pages = {
         org_reverse("billing:invoices", organization=organization): 6,
-        org_reverse("billing:invoice", organization=organization, number=made[0].number): 9,
+        org_reverse("billing:invoice", organization=organization, number=made[0].number): 13,
         org_reverse(
             "customers:tab", organization=organization, number=customer.number, tab="financeiro"
         ): 11,
