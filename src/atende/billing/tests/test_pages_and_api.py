@@ -228,3 +228,65 @@ def test_the_customers_manager_downloads_the_boleto_in_the_portal(organization, 
         assert response.status_code == status
         if status == 200:
             assert response.content.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("description", "Mensal\x00idade"),
+        ("description", "Linha\r\nBcc: x@y.z"),
+        ("itens-0-unit_price", "9" * 60),
+        ("itens-0-quantity", "1e999999"),
+        ("discount", "NaN"),
+        ("customer", "9" * 30),
+        ("due_date", "0000-00-00"),
+    ],
+)
+def test_hostile_form_input_is_refused_in_portuguese_and_writes_nothing(
+    organization, admin_member, client_as, field, value
+):
+    account = bank_account(organization)
+    customer = CustomerFactory(organization=organization)
+    due = (timezone.localdate() + timedelta(days=7)).isoformat()
+    body = {
+        "customer": customer.number, "bank_account": account.pk, "description": "Mensalidade",
+        "due_date": due, "itens-TOTAL_FORMS": "1", "itens-INITIAL_FORMS": "0",
+        "itens-0-description": "Plano", "itens-0-quantity": "1", "itens-0-unit_price": "10",
+    }  # fmt: skip
+    response = client_as(admin_member).post(
+        url(organization, "billing:invoice_new"), {**body, field: value}
+    )
+    assert response.status_code == 400
+    assert 'class="error"' in response.content.decode()
+    assert not Invoice.objects.exists()
+
+
+def test_hostile_api_input_is_a_400_and_writes_nothing(organization, admin_member, client):
+    from atende.accounts.services.tokens import api_token_create  # noqa: PLC0415
+
+    account = bank_account(organization)
+    customer = CustomerFactory(organization=organization)
+    _token, secret = api_token_create(actor=admin_member, name="ERP")
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+    good = {"customer_number": customer.number, "bank_account_id": account.pk,
+            "description": "Mensalidade", "due_date": "2030-01-10",
+            "items": [{"description": "Plano", "unit_price": "10.00"}]}  # fmt: skip
+    hostile = [
+        {"description": "a\x00b"},
+        {"customer_number": 10**30},
+        {"items": [{"description": "Plano", "unit_price": "1" * 40}]},
+        {"due_date": "2030-02-30"},
+        {"discount": "-1"},
+        {"items": []},
+        {"extra": "campo"},
+    ]
+    for change in hostile:
+        response = client.post(
+            "/api/v1/invoices", json.dumps({**good, **change}),
+            content_type="application/json", **headers,
+        )  # fmt: skip
+        assert response.status_code == 400, (change, response.status_code)
+        assert response.json()["message"]
+    for path in ("/api/v1/invoices/" + "9" * 40, "/api/v1/boletos/0/pdf"):
+        assert client.get(path, **headers).status_code in (400, 404, 422)
+    assert not Invoice.objects.exists()
