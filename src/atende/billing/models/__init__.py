@@ -21,6 +21,7 @@ from atende.billing.models.plan import (
     Subscription,
     SubscriptionStatus,
 )
+from atende.billing.models.settings import BillingSettings
 from atende.billing.models.settlement import ReturnFile, ReturnFileStatus
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "Bank",
     "BankAccount",
     "BatchStatus",
+    "BillingSettings",
     "Boleto",
     "BoletoBatch",
     "BoletoStatus",
