@@ -21,4 +21,10 @@ app.conf.beat_schedule = {
         "task": "atende.desk.tasks.tickets_due_soon_notify_all_task",
         "schedule": 3600.0,
     },
+    # B7/B6: charge subscription periods, suspend the unpaid, e-mail boletos and overdue
+    # notices; every step is idempotent, so running hourly only catches up sooner.
+    "billing-plans-daily": {
+        "task": "atende.billing.tasks_plans.billing_plans_daily_all_task",
+        "schedule": 3600.0,
+    },
 }
