@@ -287,7 +287,7 @@ def subscription_cancel(*, actor: Member, subscription: Subscription) -> Subscri
 SETTING_LIMITS = {
     "invoice_days_before": (0, 60, "Gerar títulos das assinaturas"),
     "remind_days_before": (0, 30, "Enviar o boleto antes do vencimento"),
-    "overdue_notice_days": (0, 60, "Enviar o aviso de atraso"),
+    "overdue_notice_days": (1, 60, "Enviar o aviso de atraso"),
     "suspend_after_days": (1, 365, "Suspender assinaturas"),
 }
 

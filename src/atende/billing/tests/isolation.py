@@ -2,5 +2,6 @@
 
 from atende.billing.tests import (
     isolation_invoices,  # noqa: F401
+    isolation_plans,  # noqa: F401
     isolation_settlement,  # noqa: F401
 )
