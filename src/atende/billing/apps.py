@@ -10,8 +10,8 @@ class BillingConfig(AppConfig):
         from atende.accounts.modules import register_module
         from atende.billing import audit, customer_tab, permissions  # noqa: F401
         from atende.billing.permissions import BillingPerm
-        from atende.core.navigation import NavSection, register_section, register_settings_section
         from atende.billing.services import subscriptions  # noqa: F401  (invoice_paid receiver)
+        from atende.core.navigation import NavSection, register_section, register_settings_section
 
         register_module("billing", "Financeiro", models=("invoice", "bankaccount", "plan"))
         register_section(

@@ -9,33 +9,24 @@ from django.utils.translation import gettext_lazy as _
 from atende.billing.models import DiscountKind, Period, Plan, SubscriptionStatus
 from atende.billing.services.plans import MAX_DISCOUNTS, DiscountInput, PlanInput
 from atende.billing.services.subscriptions import billing_settings
+from atende.core.forms import AmountField
 
 MORE_ROWS = 2  # blank discount rows shown under the plan's own
 
 
-class AmountField(forms.DecimalField):
-    """A decimal typed the Brazilian way (`1.234,56`) or with a dot (`1234.56`)."""
-
-    def __init__(self, **kwargs) -> None:
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        text = str(value or "").strip().replace(" ", "")
-        if "," in text:
-            text = text.replace(".", "").replace(",", ".")
-        if len(text) > 40:
-            raise forms.ValidationError(_("Enter a smaller number."))
-        return super().to_python(text)
+class PercentField(AmountField):
+    """A percent shown without trailing zeros (`50`, `2,5`): `50,000` reads as fifty thousand."""
 
     def prepare_value(self, value):
         if isinstance(value, Decimal):
-            return f"{value.normalize():f}".replace(".", ",")
-        return value
+            value = value.normalize()
+            if value == value.to_integral_value():
+                value = value.quantize(Decimal(1))
+        return super().prepare_value(value)
 
 
-def _percent(label, **kwargs) -> AmountField:
-    return AmountField(label=label, max_digits=6, decimal_places=3, **kwargs)
+def _percent(label, **kwargs) -> PercentField:
+    return PercentField(label=label, max_digits=6, decimal_places=3, **kwargs)
 
 
 def _money(label, **kwargs) -> AmountField:

@@ -15,8 +15,9 @@ from atende.billing.forms_plans import (
     discount_formset,
     plan_input,
 )
-from atende.billing.models import OPEN_STATUSES, SubscriptionStatus
+from atende.billing.models import SubscriptionStatus
 from atende.billing.permissions import BillingPerm
+from atende.billing.selectors import is_overdue
 from atende.billing.selectors_plans import (
     bank_account_choices,
     plan_choices,
@@ -35,7 +36,7 @@ from atende.billing.services.plans import (
     subscription_create,
     subscription_update,
 )
-from atende.billing.services.subscriptions import is_overdue, organization_today
+from atende.billing.services.subscriptions import organization_today
 from atende.core.errors import DomainError
 from atende.core.forms import add_domain_error
 from atende.tenancy.urls import org_reverse
@@ -171,7 +172,7 @@ def subscription_detail_view(request, number: int):
     today = organization_today(request.organization)
     invoices = subscription_invoices(subscription=subscription)
     for invoice in invoices:
-        invoice.is_overdue = invoice.status in OPEN_STATUSES and is_overdue(invoice.due_date, today)
+        invoice.is_overdue = is_overdue(invoice, today)
     context = {
         "subscription": subscription,
         "customer": subscription.customer,
