@@ -6,6 +6,7 @@ installments only with "allow progressive discounts" (checked again at every cha
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 
@@ -53,7 +54,9 @@ class PlanInput:
     discounts: Sequence[DiscountInput] = field(default_factory=tuple)
 
 
-def _discount_rows(discounts: Sequence[DiscountInput], errors: ErrorCollector) -> list:
+def _discount_rows(
+    discounts: Sequence[DiscountInput], errors: ErrorCollector
+) -> list[PlanDiscount]:
     if len(discounts) > MAX_DISCOUNTS:
         with errors.check():
             raise DomainError(f"No máximo {MAX_DISCOUNTS} descontos por plano.", field="discounts")
@@ -157,9 +160,9 @@ class SubscriptionInput:
 
 def _subscription_values(
     *, customer: Customer, data: SubscriptionInput, current: Subscription | None
-) -> dict:
+) -> dict[str, Any]:
     errors = ErrorCollector()
-    values: dict = {}
+    values: dict[str, Any] = {}
     with errors.check():
         if data.plan is None or (not data.plan.is_active and data.plan.pk != _plan_id(current)):
             raise DomainError("Escolha um plano ativo.", field="plan")

@@ -16,7 +16,7 @@ from email.utils import formataddr, parseaddr
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 
 from atende.billing.models import (
@@ -85,7 +85,7 @@ def boleto_email_send(*, boleto: Boleto, kind: str, today: date | None = None) -
         subject = f"Aviso de atraso: título {invoice.number} venceu em {boleto.due_date:%d/%m/%Y}"
     else:
         subject = f"Seu boleto de {organization.name} vence em {boleto.due_date:%d/%m/%Y}"
-    _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    _name, address = parseaddr(str(settings.DEFAULT_FROM_EMAIL))
     message = EmailMessage(
         subject=subject.replace("\n", " ")[:250],
         body=render_to_string("billing/plans_email_boleto.txt", context),
@@ -97,7 +97,7 @@ def boleto_email_send(*, boleto: Boleto, kind: str, today: date | None = None) -
     return recipient
 
 
-def _live_boletos(*, flag: str, due_from: date, due_to: date):
+def _live_boletos(*, flag: str, due_from: date, due_to: date) -> QuerySet[Boleto]:
     return (
         Boleto.objects.filter(
             status=BoletoStatus.ISSUED,

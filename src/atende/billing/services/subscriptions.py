@@ -28,7 +28,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from django.dispatch import receiver
 from django.utils import timezone
@@ -63,6 +62,18 @@ def organization_today(organization: Organization) -> date:
     return timezone.localdate(timezone=ZoneInfo(organization.time_zone))
 
 
+def add_months(day: date, months: int) -> date:
+    """`day` moved by whole months, kept on its day number or the month's last day (31/01 + 1
+    = 28/02): the calendar rule of a monthly due date."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return day.replace(
+        year=year, month=month, day=min(day.day, (following - timedelta(days=1)).day)
+    )
+
+
 def billing_settings() -> BillingSettings:
     """The organization's settings row, or the defaults when it never saved any."""
     return BillingSettings.objects.first() or BillingSettings()
@@ -70,8 +81,8 @@ def billing_settings() -> BillingSettings:
 
 def period_start(subscription: Subscription, installment: int) -> date:
     """The first day of the `installment`th period (1 = the start date)."""
-    months = subscription.plan.period * (installment - 1)
-    return subscription.start_date + relativedelta(months=months)
+    months: int = subscription.plan.period * (installment - 1)
+    return add_months(subscription.start_date, months)
 
 
 def installment_of(subscription: Subscription, start: date) -> int:
@@ -86,7 +97,7 @@ def due_date_of(start: date, billing_day: int) -> date:
     """The first day numbered `billing_day` on or after `start`."""
     if start.day <= billing_day:
         return start.replace(day=billing_day)
-    return (start + relativedelta(months=1)).replace(day=billing_day)
+    return add_months(start, 1).replace(day=billing_day)
 
 
 @dataclass(frozen=True)
@@ -131,7 +142,7 @@ def period_charge(subscription: Subscription, start: date) -> PeriodCharge:
                 break
     if not early_discount:
         early_until = None
-    end = start + relativedelta(months=plan.period) - timedelta(days=1)
+    end = add_months(start, plan.period) - timedelta(days=1)
     return PeriodCharge(installment, start, end, due, price, early_discount, early_until)
 
 
@@ -140,7 +151,7 @@ def _description(subscription: Subscription, charge: PeriodCharge) -> str:
         f"{subscription.plan.name} – {charge.start:%d/%m/%Y} a {charge.end:%d/%m/%Y} "
         f"(parcela {charge.installment})"
     )
-    if subscription.address_id is not None:
+    if subscription.address is not None:
         text = f"{text} – {subscription.address.label}"
     return text[:200]
 
@@ -273,7 +284,7 @@ def subscriptions_reactivate(*, customer_id: int, today: date) -> int:
 
 
 @receiver(invoice_paid, dispatch_uid="billing.subscriptions_reactivate")
-def _reactivate_when_paid(sender, invoice: Invoice, **kwargs) -> None:
+def _reactivate_when_paid(sender: object, invoice: Invoice, **kwargs: object) -> None:
     with activate(invoice.organization_id):
         today = organization_today(Organization.objects.get(pk=invoice.organization_id))
         subscriptions_reactivate(customer_id=invoice.customer_id, today=today)
