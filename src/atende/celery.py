@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "atende.settings")
 
@@ -22,9 +23,10 @@ app.conf.beat_schedule = {
         "schedule": 3600.0,
     },
     # B7/B6: charge subscription periods, suspend the unpaid, e-mail boletos and overdue
-    # notices; every step is idempotent, so running hourly only catches up sooner.
+    # notices, in the morning (CELERY_TIMEZONE) so customers get mail at a decent hour. Every
+    # step is idempotent and catches up: a missed day is done the next, a second run is a no-op.
     "billing-plans-daily": {
         "task": "atende.billing.tasks_plans.billing_plans_daily_all_task",
-        "schedule": 3600.0,
+        "schedule": crontab(hour=7, minute=0),
     },
 }

@@ -213,3 +213,29 @@ def test_the_daily_task_charges_and_sends_the_boleto_once_even_when_run_twice(
     made = Invoice.objects.get(subscription=sub)
     assert made.due_date == due
     assert made.boletos.get().linha_digitavel in message.get_body().get_content()
+
+
+def test_the_beat_entry_runs_every_active_organization(
+    organization, other_organization, admin_member, other_member, settings
+):
+    from atende.billing.models import Subscription
+    from atende.billing.tasks_plans import billing_plans_daily_all_task
+    from atende.celery import app
+    from atende.tenancy.context import activate
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    entry = app.conf.beat_schedule["billing-plans-daily"]
+    assert entry["task"] == billing_plans_daily_all_task.name
+    today = timezone.localdate()
+    due = _due_soon(today)
+    made = [
+        subscription(organization, actor=admin_member, start_date=today, billing_day=due.day),
+        subscription(other_organization, actor=other_member, start_date=today, billing_day=due.day),
+    ]
+
+    assert billing_plans_daily_all_task() == 2  # Celery runs eagerly in the tests
+
+    for sub in made:
+        with activate(sub.organization_id):
+            assert Invoice.objects.filter(subscription=sub).count() == 1
+            assert Subscription.objects.get(pk=sub.pk).next_period_start > today
