@@ -185,9 +185,9 @@ class SubscriptionForm(forms.Form):
             del self.fields["promotional_until"]
 
     @staticmethod
-    def initial_for(subscription) -> dict:
+    def initial_for(subscription, *, today) -> dict:
         if subscription is None:
-            return {"billing_day": 10}
+            return {"billing_day": 10, "start_date": today}
         return {
             "plan": subscription.plan_id,
             "bank_account": subscription.bank_account_id,

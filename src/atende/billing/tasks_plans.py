@@ -9,6 +9,7 @@ from atende.billing.services.reminders import boleto_email_send, reminders_queue
 from atende.billing.services.subscriptions import (
     organization_today,
     subscriptions_charge_due,
+    subscriptions_reactivate_settled,
     subscriptions_suspend_overdue,
 )
 from atende.core.tasks import django_task
@@ -20,16 +21,18 @@ logger = logging.getLogger(__name__)
 
 @organization_task
 def billing_plans_daily_task(organization_id: int) -> dict[str, int]:
-    """Charge the periods due, suspend the unpaid, queue the reminders (each step idempotent,
-    so the beat may run it every hour: nothing happens twice)."""
+    """Charge the periods due, reactivate the settled, suspend the unpaid, queue the reminders
+    (each step idempotent: a second run does nothing twice)."""
     today = organization_today(Organization.objects.get(pk=organization_id))
     report = subscriptions_charge_due(today=today)
+    reactivated = subscriptions_reactivate_settled(today=today)
     suspended = subscriptions_suspend_overdue(today=today)
     reminders = reminders_queue(today=today)
     return {
         "charged": report.charged,
         "failed": report.failed,
         "suspended": suspended,
+        "reactivated": reactivated,
         "reminders": reminders,
     }
 

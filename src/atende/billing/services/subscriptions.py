@@ -283,6 +283,22 @@ def subscriptions_reactivate(*, customer_id: int, today: date) -> int:
         ).update(status=SubscriptionStatus.ACTIVE, suspended_at=None)
 
 
+def subscriptions_reactivate_settled(*, today: date) -> int:
+    """The daily safety net of `invoice_paid`: reactivate every suspended subscription whose
+    customer owes nothing overdue any more (paid by any path, or the invoice cancelled)."""
+    customer_ids = sorted(
+        set(
+            Subscription.objects.filter(status=SubscriptionStatus.SUSPENDED).values_list(
+                "customer_id", flat=True
+            )
+        )
+    )
+    return sum(
+        subscriptions_reactivate(customer_id=customer_id, today=today)
+        for customer_id in customer_ids
+    )
+
+
 @receiver(invoice_paid, dispatch_uid="billing.subscriptions_reactivate")
 def _reactivate_when_paid(sender: object, invoice: Invoice, **kwargs: object) -> None:
     with activate(invoice.organization_id):

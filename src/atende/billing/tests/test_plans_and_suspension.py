@@ -324,3 +324,25 @@ def test_paying_the_last_overdue_invoice_reactivates_the_subscriptions(organizat
     pay(newer)
     reactivated = Subscription.objects.get(pk=sub.pk)
     assert (reactivated.status, reactivated.suspended_at) == (SubscriptionStatus.ACTIVE, None)
+
+
+def test_the_daily_net_reactivates_when_the_overdue_invoice_is_cancelled(
+    organization, admin_member
+):
+    from atende.billing.services.invoices import invoice_cancel
+    from atende.billing.services.subscriptions import subscriptions_reactivate_settled
+
+    account = bank_account(organization)
+    customer = CustomerFactory(organization=organization)
+    sub = subscription(organization, actor=admin_member, customer=customer, account=account)
+    today = timezone.localdate()
+    late = overdue_invoice(
+        organization, admin_member, customer, today - timedelta(days=40), account
+    )
+    subscriptions_suspend_overdue(today=today)
+    assert subscriptions_reactivate_settled(today=today) == 0
+
+    invoice_cancel(actor=admin_member, invoice=late, reason="Cobrança indevida")
+
+    assert subscriptions_reactivate_settled(today=today) == 1
+    assert Subscription.objects.get(pk=sub.pk).status == SubscriptionStatus.ACTIVE

@@ -206,8 +206,12 @@ def test_the_daily_task_charges_and_sends_the_boleto_once_even_when_run_twice(
     with django_capture_on_commit_callbacks(execute=True):
         second = billing_plans_daily_task(organization.pk)
 
-    assert first == {"charged": 1, "failed": 0, "suspended": 0, "reminders": 1}
-    assert second == {"charged": 0, "failed": 0, "suspended": 0, "reminders": 0}
+    assert first == {
+        "charged": 1, "failed": 0, "suspended": 0, "reactivated": 0, "reminders": 1
+    }  # fmt: skip
+    assert second == {
+        "charged": 0, "failed": 0, "suspended": 0, "reactivated": 0, "reminders": 0
+    }  # fmt: skip
     [message] = smtp.wait_for(1, timeout=10)
     assert message["To"] == "ana@example.com"
     made = Invoice.objects.get(subscription=sub)

@@ -105,7 +105,9 @@ def _subscription_form(request, *, customer, subscription=None) -> SubscriptionF
         accounts=bank_account_choices(
             current_id=subscription.bank_account_id if subscription else None
         ),
-        initial=SubscriptionForm.initial_for(subscription),
+        initial=SubscriptionForm.initial_for(
+            subscription, today=organization_today(request.organization)
+        ),
     )
 
 
