@@ -4,8 +4,8 @@ pt_BR translations, for the lead to merge into the catalog. Many short ones ("Na
 
 E-mails to customers (templates/billing/plans_email_boleto.txt, subjects in
 services/reminders.py) and service/view messages are literal Portuguese, as the billing
-services' DomainErrors are. Template msgids are written as the catalog holds them
-(`{{ number }}` → `%(number)s`, a literal `%` → `%%`)."""
+services' DomainErrors are. Keys "context|msgid" have a msgctxt. Template msgids are
+written as the catalog holds them (`{{ number }}` → `%(number)s`, a literal `%` → `%%`)."""
 
 T = {
     # forms_plans.py
@@ -33,7 +33,7 @@ T = {
         "Os períodos que começam até esta data têm o desconto; em branco: sem fim."
     ),
     "Status": "Situação",
-    "All": "Todas",
+    "All": "Todos",
     "Make subscription invoices (days before the due date)": (
         "Gerar os títulos das assinaturas (dias antes do vencimento)"
     ),
@@ -108,7 +108,7 @@ T = {
         "assinaturas dos clientes com suspensão automática."
     ),
     "Back to plans": "Voltar aos planos",
-    "Edit": "Alterar",
+    "Edit": "Editar",
     "Cancel subscription": "Cancelar assinatura",
     "Summary": "Resumo",
     "Next period": "Próximo período",
@@ -117,7 +117,9 @@ T = {
     "Suspended at": "Suspensa em",
     "Invoices": "Títulos",
     "Number": "Número",
-    "Due date": "Vencimento",
+    # msgctxt "billing": the catalog's plain "Due date" is the desk's "Previsão" (the lead's
+    # invoice templates use the plain msgid too and show "Previsão" until they get a context).
+    "billing|Due date": "Vencimento",
     "Amount": "Valor",
     "Overdue": "Vencido",
     "No invoice yet: each period's invoice and boleto are made automatically before its due "
@@ -139,7 +141,7 @@ T = {
     "Subscribe": "Assinar",
     "Back": "Voltar",
     "Change subscription %(number)s": "Alterar assinatura %(number)s",
-    "Filter": "Filtrar",
+    "Filter list": "Filtrar",
     "Customer": "Cliente",
     "No subscription found": "Nenhuma assinatura encontrada",
     "Subscribe a customer to a plan from the customer's Financeiro tab, or with “New "
