@@ -10,6 +10,7 @@ from atende.billing.models import DiscountKind, Period, Plan, SubscriptionStatus
 from atende.billing.services.plans import MAX_DISCOUNTS, DiscountInput, PlanInput
 from atende.billing.services.subscriptions import billing_settings
 from atende.core.forms import AmountField
+from atende.core.templatetags.atende import brl
 
 MORE_ROWS = 2  # blank discount rows shown under the plan's own
 
@@ -149,8 +150,13 @@ def plan_input(form: PlanForm, discounts: BaseDiscountFormSet) -> PlanInput:
     )
 
 
+class PlanChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.name} – {brl(obj.amount)} ({obj.get_period_display()})"
+
+
 class SubscriptionForm(forms.Form):
-    plan = forms.ModelChoiceField(label=_("Plan"), queryset=Plan.objects.none())
+    plan = PlanChoiceField(label=_("Plan"), queryset=Plan.objects.none())
     bank_account = forms.ModelChoiceField(label=_("Bank account"), queryset=Plan.objects.none())
     start_date = forms.DateField(
         label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -184,6 +184,7 @@ def test_a_new_subscription_from_the_customer_code(organization, admin_member, c
     form = client.get(url(organization, "subscription_new"), {"cliente": customer.number})
     assert "promotional_percent" not in form.context["form"].fields
     assert list(form.context["form"].fields["address"].queryset) == [home]
+    assert "Fibra 300 Mega – R$ 100,00" in form.content.decode()  # the plan shows its price
 
     body = subscription_body(
         plan_id=fibra.pk, account_id=account.pk, address=str(home.pk), amount="79,90"
