@@ -5,6 +5,7 @@ from auditlog.registry import auditlog
 
 from atende.billing.models import (
     BankAccount,
+    BillingSettings,
     Boleto,
     BoletoBatch,
     CardCharge,
@@ -26,6 +27,7 @@ auditlog.register(InvoiceItem)
 auditlog.register(Boleto)
 auditlog.register(Payment)
 auditlog.register(Plan)
+auditlog.register(BillingSettings, exclude_fields=["updated_at"])
 auditlog.register(PlanDiscount)
 auditlog.register(Subscription)
 auditlog.register(StoredCard, exclude_fields=["token"])
