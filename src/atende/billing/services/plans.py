@@ -252,8 +252,8 @@ def subscription_update(
     require(actor, BillingPerm.ADD, subscription)
     with transaction.atomic():
         subscription = (
-            Subscription.objects.select_for_update()
-            .select_related("customer")
+            Subscription.objects.select_for_update(of=("self",))
+            .select_related("customer", "plan")
             .get(pk=subscription.pk)
         )
         if subscription.status == SubscriptionStatus.CANCELLED:
@@ -261,13 +261,22 @@ def subscription_update(
         values = _subscription_values(
             customer=subscription.customer, data=data, current=subscription
         )
+        charged = subscription.invoices.exists()
         if values["start_date"] != subscription.start_date:
-            if subscription.invoices.exists():
+            if charged:
                 raise DomainError(
                     "O início não muda depois do primeiro título da assinatura.",
                     field="start_date",
                 )
             subscription.next_period_start = values["start_date"]
+        # Periods are counted from the start date in the plan's months: another length would
+        # cut the periods already charged differently (cancel and subscribe again instead).
+        if charged and values["plan"].period != subscription.plan.period:
+            raise DomainError(
+                "Depois do primeiro título, o novo plano deve ter a mesma periodicidade; "
+                "para mudar, cancele esta assinatura e crie outra.",
+                field="plan",
+            )
         for name, value in values.items():
             setattr(subscription, name, value)
         validate_model_fields(subscription, exclude=("number", "customer"))

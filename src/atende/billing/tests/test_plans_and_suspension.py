@@ -172,6 +172,22 @@ def test_the_start_date_changes_only_before_the_first_invoice(organization, admi
     sub.refresh_from_db()
     assert sub.next_period_start == date(2026, 3, 1)  # advanced by the charge, not the edit
 
+    yearly = plan(organization, actor=admin_member, name="Anual", period=12)
+    same_length = plan(organization, actor=admin_member, name="Fibra 500", amount="150")
+    with pytest.raises(DomainError) as refused:
+        subscription_update(
+            actor=admin_member,
+            subscription=sub,
+            data=SubscriptionInput(yearly, sub.bank_account, date(2026, 2, 1), 15),
+        )
+    assert refused.value.field == "plan"
+    upgraded = subscription_update(
+        actor=admin_member,
+        subscription=sub,
+        data=SubscriptionInput(same_length, sub.bank_account, date(2026, 2, 1), 15),
+    )
+    assert (upgraded.plan, upgraded.amount) == (same_length, D("150.00"))
+
 
 def test_a_cancelled_subscription_cannot_be_changed_or_cancelled_again(organization, admin_member):
     sub = subscription(organization, actor=admin_member)

@@ -11,7 +11,7 @@ from atende.billing.models import DiscountKind, Invoice
 from atende.billing.services.plans import DiscountInput
 from atende.billing.tests.factories import invoice
 from atende.billing.tests.plans_factories import plan, subscription
-from atende.core.tests.browser.conftest import PHONE, browser, page_at, sign_in  # noqa: F401
+from atende.core.tests.browser.conftest import PHONE, sign_in
 from atende.customers.tests.factories import CustomerFactory
 from atende.tenancy.context import activate
 
