@@ -29,7 +29,6 @@ from atende.billing.services.plans import (
     subscription_update,
 )
 from atende.billing.services.subscriptions import subscriptions_suspend_overdue
-from atende.billing.signals import invoice_paid
 from atende.billing.tests.factories import bank_account, invoice
 from atende.billing.tests.plans_factories import plan, subscription
 from atende.core.errors import DomainError, InvalidFields
@@ -314,7 +313,12 @@ def test_the_threshold_counts_from_the_next_business_day(organization, admin_mem
     assert sub.status == SubscriptionStatus.SUSPENDED
 
 
-def test_paying_the_last_overdue_invoice_reactivates_the_subscriptions(organization, admin_member):
+def test_paying_the_last_overdue_invoice_reactivates_the_subscriptions(
+    organization, admin_member, django_capture_on_commit_callbacks
+):
+    from atende.billing.models import PaymentSource
+    from atende.billing.services.payments import owed_on, payment_record
+
     account = bank_account(organization)
     customer = CustomerFactory(organization=organization)
     sub = subscription(organization, actor=admin_member, customer=customer, account=account)
@@ -328,12 +332,18 @@ def test_paying_the_last_overdue_invoice_reactivates_the_subscriptions(organizat
     subscriptions_suspend_overdue(today=today)
     assert Subscription.objects.get(pk=sub.pk).status == SubscriptionStatus.SUSPENDED
 
-    # No payments service on main yet: mark paid as it would, then send its signal.
+    # Paid through the payments service, which sends invoice_paid after commit.
     def pay(made: Invoice) -> None:
-        Invoice.objects.filter(pk=made.pk).update(
-            status=InvoiceStatus.PAID, paid_amount=made.amount, paid_on=today
-        )
-        invoice_paid.send(sender=Invoice, invoice=Invoice.objects.get(pk=made.pk))
+        with django_capture_on_commit_callbacks(execute=True) as sent:
+            payment_record(
+                actor=admin_member,
+                invoice=made,
+                amount_paid=owed_on(made, today),
+                paid_on=today,
+                source=PaymentSource.MANUAL,
+            )
+        assert len(sent) == 1
+        assert Invoice.objects.get(pk=made.pk).status == InvoiceStatus.PAID
 
     pay(older)
     assert Subscription.objects.get(pk=sub.pk).status == SubscriptionStatus.SUSPENDED
