@@ -12,6 +12,7 @@ from atende.billing.services.subscriptions import (
     subscriptions_reactivate_settled,
     subscriptions_suspend_overdue,
 )
+from atende.core.errors import DomainError
 from atende.core.tasks import django_task
 from atende.tenancy.models import Organization
 from atende.tenancy.tasks import organization_task
@@ -57,4 +58,8 @@ def boleto_reminder_email_task(
     )
     if boleto.status != BoletoStatus.ISSUED or boleto.invoice.balance == 0:
         return "settled"
-    return boleto_email_send(boleto=boleto, kind=reminder.kind, today=date.fromisoformat(today))
+    try:
+        return boleto_email_send(boleto=boleto, kind=reminder.kind, today=date.fromisoformat(today))
+    except DomainError as refused:  # the PDF no longer matches the account: a person must look
+        logger.warning("reminder %s not sent: %s", reminder_id, refused.message)
+        return "refused"
