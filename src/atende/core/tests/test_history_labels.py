@@ -6,7 +6,8 @@ from django.utils import translation
 from atende.core.history_format import HIDDEN_FIELDS, field_label, hidden_fields
 
 # Written the same way in both languages.
-SAME_IN_BOTH = {"CPF/CNPJ", "CEP", "E-mail", "SMS", "Total"}
+SAME_IN_BOTH = {"CPF/CNPJ", "CEP", "E-mail", "SMS", "Total", "Boleto", "Boletos", "PDF", "Gateway",
+                "Layout", "Nosso número", "Linha digitável"}  # fmt: skip
 
 
 def _audited_fields():
