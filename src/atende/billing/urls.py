@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from atende.billing import urls_settlement
+from atende.billing import urls_cards, urls_settlement
 from atende.billing.views import bank_accounts, invoices
 
 app_name = "billing"
@@ -40,3 +40,4 @@ urlpatterns = [
 ]
 
 urlpatterns += urls_settlement.urlpatterns
+urlpatterns += urls_cards.urlpatterns
