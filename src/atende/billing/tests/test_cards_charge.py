@@ -244,7 +244,8 @@ def test_card_payments_are_off_without_a_key_and_the_pages_say_so(
     charge_page = url(organization, "billing:invoice_card_charge", number=bill.number)
     response = client.post(charge_page, {"card": card.pk}, follow=True)
 
-    assert "Card charges are off" in detail or "desativada" in detail
+    assert "Card charges are off: Pagar.me is not configured." in detail
+    assert f'action="{charge_page}"' not in detail
     assert "A cobrança no cartão está desativada" in response.content.decode()
     assert CardCharge.objects.count() == 0
 
@@ -342,3 +343,42 @@ def test_a_member_of_another_organization_gets_404_and_nothing_changes(
     assert CardCharge.objects.count() == 0
     assert StoredCard.objects.get().is_active is True
     assert pagarme.api("POST") == []
+
+
+def test_the_charge_page_lists_the_invoices_card_charges(
+    organization, admin_member, client_as, pagarme
+):
+    bill = invoice(organization, actor=admin_member)
+    card = stored_card(bill.customer)
+    pagarme.reply("POST", ORDERS, Reply(200, order("declined", cents=15000)))
+    card_charge(actor=admin_member, invoice=bill, card=card)
+    page = url(organization, "billing:invoice_card_charge", number=bill.number)
+
+    response = client_as(admin_member).get(page)
+
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "Cartão recusado: Transação não autorizada." in text
+    assert "R$ 150,00" in text
+    assert f'<option value="{card.pk}"' in text
+
+
+@pytest.mark.parametrize("cards", [1, 3])
+def test_the_card_pages_have_a_fixed_query_count(
+    organization, admin_member, client_as, pagarme, django_assert_num_queries, cards
+):
+    bill = invoice(organization, actor=admin_member)
+    for index in range(cards):
+        stored_card(bill.customer, token=f"card_Abcdefgh{index:04d}", last_digits=f"{index:04d}")
+    client = client_as(admin_member)
+    client.get(url(organization, "billing:invoices"))  # warm the session
+    # As billing's other pages (test_query_counts.py): session, member, organization and
+    # menus first; the invoice page gains one read (the customer's active cards).
+    pages = {
+        url(organization, "billing:invoice", number=bill.number): 10,
+        url(organization, "billing:invoice_card_charge", number=bill.number): 8,
+        url(organization, "billing:customer_cards", number=bill.customer.number): 7,
+    }
+    for page, expected in pages.items():
+        with django_assert_num_queries(expected):
+            assert client.get(page).status_code == 200

@@ -71,9 +71,8 @@ def card_deactivate_view(request, pk: int):
 @transaction.non_atomic_requests
 def invoice_card_charge_view(request, number: int):
     invoice = invoice_get(actor=request.member, number=number, permission=BillingPerm.CHANGE)
-    form = CardChargeForm(
-        request.POST or None, cards=stored_cards(customer=invoice.customer, active_only=True)
-    )
+    cards = stored_cards(customer=invoice.customer, active_only=True)
+    form = CardChargeForm(request.POST or None, cards=cards)
     if request.method == "POST" and form.is_valid():
         try:
             charge = card_charge(
@@ -89,6 +88,7 @@ def invoice_card_charge_view(request, number: int):
     context = {
         "invoice": invoice,
         "form": form,
+        "cards": list(cards),  # one read: the select is written in the template
         "charges": invoice_card_charges(invoice=invoice),
         "cards_on": card_payments_enabled(),
         "off_message": OFF_MESSAGE,
