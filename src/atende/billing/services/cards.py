@@ -9,6 +9,7 @@ the answer and a webhook about the same charge settle the invoice once.
 """
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 
 from django.db import connection, models, transaction
@@ -215,7 +216,9 @@ _STATUS_OF = {
 }
 
 
-def _charge_outcome(charge: CardCharge, result: ChargeResult, *, recorded_by) -> CardCharge:
+def _charge_outcome(
+    charge: CardCharge, result: ChargeResult, *, recorded_by: Member | None
+) -> CardCharge:
     with transaction.atomic():
         locked = CardCharge.objects.select_for_update().get(pk=charge.pk)
         if locked.status not in UNRESOLVED:
@@ -275,7 +278,7 @@ def card_charge_organization(gateway_id: str) -> Organization | None:
     return found[0] if len(found) == 1 else None
 
 
-def card_webhook(*, headers, body: bytes) -> CardCharge | None:
+def card_webhook(*, headers: Mapping[str, str], body: bytes) -> CardCharge | None:
     """Authenticate and apply a gateway webhook; None when the charge is not ours.
 
     Raises GatewayError (nothing written) when the call is not authentic or unreadable.
