@@ -5,10 +5,12 @@ from decimal import Decimal
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from atende.billing.gateway.tests.pagarme_stub import JWKS_PATH, Reply
 from atende.billing.models import CardCharge, InvoiceStatus, Payment, PaymentSource
 from atende.billing.services.cards import CardChargeStatus, card_charge
+from atende.billing.services.payments import payment_record
 from atende.billing.tests.cards_helpers import (  # noqa: F401  the *_fixture are fixtures
     ORDERS,
     WEBHOOK_URL,
@@ -173,3 +175,24 @@ def test_a_paid_webhook_after_the_answer_settles_nothing_more(
 
     assert response.status_code == 200
     assert Payment.objects.count() == 1
+
+
+def test_money_captured_for_an_invoice_settled_meanwhile_is_flagged_not_counted(
+    organization, admin_member, pagarme, pagarme_key
+):
+    charge = pending_charge(organization, admin_member, pagarme)
+    payment_record(
+        actor=admin_member, invoice=charge.invoice, amount_paid=Decimal("150.00"),
+        paid_on=timezone.localdate(), source=PaymentSource.MANUAL,
+    )  # fmt: skip
+
+    response = signed_post(Client(), pagarme_key, paid_hook())
+
+    assert response.status_code == 200
+    charge.refresh_from_db()
+    assert charge.status == CardChargeStatus.APPROVED
+    assert charge.message == (
+        "Valor capturado, mas não baixado: Este título já está pago "
+        f"(em {timezone.localdate():%d/%m/%Y}). Avalie o estorno."
+    )
+    assert Payment.objects.get().source == PaymentSource.MANUAL
