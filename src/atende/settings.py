@@ -264,6 +264,15 @@ if not isinstance(DESK_IMAP_ACCOUNTS, list):
     raise ImproperlyConfigured("DESK_IMAP_ACCOUNTS must be a JSON list of mailboxes.")
 DESK_IMAP_POLL_SECONDS = int(env("DESK_IMAP_POLL_SECONDS", "60") or 60)
 
+# Card payments through Pagar.me API v5 (B8; billing/gateway/README.md). Without the secret key
+# card charges are off and the pages say so. The key is server side only, never in code.
+PAGARME_SECRET_KEY = env("PAGARME_SECRET_KEY", "") or ""
+PAGARME_PUBLIC_KEY = env("PAGARME_PUBLIC_KEY", "") or ""  # pk_…, for tokenizecard.js
+PAGARME_BASE_URL = env("PAGARME_BASE_URL", "") or "https://api.pagar.me/core/v5"
+PAGARME_JWKS_URL = env("PAGARME_JWKS_URL", "") or "https://hubapi.pagar.me/.well-known/jwks.json"
+PAGARME_TIMEOUT = float(env("PAGARME_TIMEOUT", "20") or 20)
+PAGARME_STATEMENT_DESCRIPTOR = env("PAGARME_STATEMENT_DESCRIPTOR", "") or ""
+
 # Celery: a real broker when configured; otherwise tasks run eagerly in-process.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL") or ""
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND") or (CELERY_BROKER_URL or None)

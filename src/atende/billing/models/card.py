@@ -15,6 +15,8 @@ class StoredCard(TenantModel):
     )  # fmt: skip
     gateway = models.CharField(_("gateway"), max_length=20)
     token = models.CharField(_("gateway card id"), max_length=120)
+    # The gateway's customer the card belongs to (Pagar.me `cus_…`): a charge names both.
+    gateway_customer = models.CharField(_("gateway customer id"), max_length=80, blank=True)
     brand = models.CharField(_("brand"), max_length=20, blank=True)
     last_digits = models.CharField(_("last digits"), max_length=4, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
