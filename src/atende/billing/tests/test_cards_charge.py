@@ -244,7 +244,7 @@ def test_card_payments_are_off_without_a_key_and_the_pages_say_so(
     charge_page = url(organization, "billing:invoice_card_charge", number=bill.number)
     response = client.post(charge_page, {"card": card.pk}, follow=True)
 
-    assert "Card charges are off: Pagar.me is not configured." in detail
+    assert "A cobrança no cartão está desativada: o Pagar.me não foi configurado." in detail
     assert f'action="{charge_page}"' not in detail
     assert "A cobrança no cartão está desativada" in response.content.decode()
     assert CardCharge.objects.count() == 0
