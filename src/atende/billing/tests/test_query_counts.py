@@ -39,13 +39,13 @@ def test_staff_pages_have_a_fixed_query_count(
     # Session, member, organization and menus are the first reads of every page; then the
     # page's own: the list (one query); the invoice, items, boletos, payments and its history
     # (content type, entries, names); the customer
-    # page's header plus the statement's totals and one page of invoices with their boletos.
+    # page's header, the statement's totals, the subscriptions, one page of invoices + boletos.
     pages = {
         org_reverse("billing:invoices", organization=organization): 6,
         org_reverse("billing:invoice", organization=organization, number=made[0].number): 13,
         org_reverse(
             "customers:tab", organization=organization, number=customer.number, tab="financeiro"
-        ): 11,
+        ): 12,
     }
     for url, expected in pages.items():
         with django_assert_num_queries(expected):
