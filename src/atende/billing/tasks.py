@@ -1,2 +1,4 @@
 """Billing's background work; each area keeps its tasks in its own module, imported here so
 Celery's autodiscovery registers them."""
+
+from atende.billing import tasks_batch  # noqa: E402, F401

@@ -3,3 +3,7 @@
 app_name = "billing"
 
 urlpatterns: list = []
+
+from atende.billing import urls_batch  # noqa: E402
+
+urlpatterns += urls_batch.urlpatterns

@@ -1,1 +1,3 @@
 """The billing routes for the walkers; each area declares its own in `isolation_<area>.py`."""
+
+from atende.billing.tests import isolation_batch  # noqa: E402, F401
