@@ -19,16 +19,20 @@ def money_text(value: str) -> str:
 
 class BatchForm(forms.Form):
     bank_account = forms.ModelChoiceField(
-        label=_("Bank account"), queryset=BankAccount.objects.none(), empty_label=None
+        label=_("Bank account"), queryset=BankAccount.objects.none(), required=False
     )
-    description = forms.CharField(label=_("Description"), max_length=200)
+    # The service checks the terms (every problem at once, in Portuguese); the form only
+    # parses, so a blank field is reported together with the others.
+    description = forms.CharField(label=_("Description"), max_length=200, required=False)
     amount = forms.CharField(
         label=_("Amount (R$)"),
         max_length=20,
+        required=False,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "placeholder": "0,00"}),
     )
     due_date = forms.DateField(
         label=_("Due date"),
+        required=False,
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )

@@ -15,7 +15,9 @@ INVOICES_SHOWN = 200
 
 def batch_list(*, cursor: str | None = None, size: int = 50) -> KeysetPage[BoletoBatch]:
     """The organization's batches, newest first, with their account and author (one query)."""
-    batches = BoletoBatch.objects.select_related("bank_account", "created_by__user")
+    batches = BoletoBatch.objects.select_related("bank_account", "created_by__user").defer(
+        "customer_ids", "skipped"
+    )
     return keyset_page(batches, ordering=["-number"], cursor=cursor, size=size)
 
 
@@ -23,6 +25,7 @@ def batch_get(*, actor: Member, number: int) -> BoletoBatch:
     """One batch for a member who may view billing (403 otherwise); 404 when missing."""
     require(actor, BillingPerm.VIEW)
     batches = BoletoBatch.objects.select_related("bank_account", "created_by__user", "pdf")
+    batches = batches.defer("customer_ids")  # up to 20 000 ids the page never shows
     return get_object_or_404(batches, number=number)
 
 

@@ -31,7 +31,10 @@ def _batch(organization, status: str) -> BoletoBatch:
 
 @isolation_factory("billing:batch_detail", "billing:batch_pdf")
 def batch(organization):
-    return {"number": _batch(organization, BatchStatus.DONE).number}
+    from atende.billing.services.batches import batch_run
+
+    done = batch_run(batch=_batch(organization, BatchStatus.PENDING))
+    return {"number": done.number}
 
 
 @isolation_factory("billing:batch_resume")
