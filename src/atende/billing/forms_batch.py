@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from atende.billing.models import BankAccount
 
@@ -31,7 +32,7 @@ class BatchForm(forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "decimal", "placeholder": "0,00"}),
     )
     due_date = forms.DateField(
-        label=_("Due date"),
+        label=pgettext_lazy("boleto", "Due date"),
         required=False,
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -16,6 +16,8 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
+from typing import cast
 
 from django.core.files import File
 from django.db import IntegrityError, transaction
@@ -36,6 +38,7 @@ from atende.files.access import register_download_rule
 from atende.files.models import StoredFile
 from atende.files.policies import MB, UploadPolicy, register_upload_policy
 from atende.files.services import stored_file_create
+from atende.files.validation import UploadedFileLike
 from atende.tenancy.models import Member
 from atende.tenancy.sequences import next_number
 
@@ -129,12 +132,24 @@ def batch_audience(*, actor: Member, customers: CustomerChoice) -> BatchAudience
     return audience
 
 
+@dataclass(frozen=True)
+class BatchTerms:
+    """What every invoice of the batch carries, as checked."""
+
+    bank_account: BankAccount
+    description: str
+    amount: Decimal
+    due_date: date
+
+
 def _checked_terms(
-    bank_account: BankAccount | None, description: str, amount: object, due_date: object
-) -> tuple[ErrorCollector, dict[str, object]]:
-    """The rules an invoice of the batch must pass, every refusal gathered."""
-    errors = ErrorCollector()
-    terms: dict[str, object] = {}
+    errors: ErrorCollector,
+    bank_account: BankAccount | None,
+    description: str,
+    amount: object,
+    due_date: object,
+) -> BatchTerms | None:
+    """The rules an invoice of the batch must pass, every refusal gathered in `errors`."""
     with errors.check():
         if bank_account is None:
             raise DomainError("Escolha a conta bancária.", field="bank_account")
@@ -146,16 +161,17 @@ def _checked_terms(
             raise DomainError("Informe a descrição.", code="required", field="description")
         if len(text) > 200:
             raise DomainError("A descrição tem no máximo 200 caracteres.", field="description")
-    terms["description"] = text
+    money = due = None
     with errors.check():
-        terms["amount"] = parse_money(amount, field="amount", label="Valor", positive=True)
+        money = parse_money(amount, field="amount", label="Valor", positive=True)
     with errors.check():
         due = require_date(due_date, field="due_date", label="Vencimento")
         if due < timezone.localdate():
             # The invoices are issued today: the invoice service refuses a due date before it.
             raise DomainError("O vencimento não pode ser antes de hoje.", field="due_date")
-        terms["due_date"] = due
-    return errors, terms
+    if bank_account is None or money is None or due is None:
+        return None
+    return BatchTerms(bank_account, text, money, due)
 
 
 def batch_check(
@@ -166,11 +182,12 @@ def batch_check(
     amount: object,
     due_date: object,
     customers_queryset_or_numbers: CustomerChoice,
-) -> tuple[dict[str, object], BatchAudience]:
+) -> tuple[BatchTerms, BatchAudience]:
     """The terms as they will be stored and who gets a boleto (the preview step): every
     refusal at once (InvalidFields), one Portuguese message per problem."""
     require(actor, BillingPerm.ADD)
-    errors, terms = _checked_terms(bank_account, description, amount, due_date)
+    errors = ErrorCollector()
+    terms = _checked_terms(errors, bank_account, description, amount, due_date)
     audience = BatchAudience()
     with errors.check():
         audience = batch_audience(actor=actor, customers=customers_queryset_or_numbers)
@@ -187,6 +204,7 @@ def batch_check(
                 field="customers",
             )
     errors.raise_any()
+    assert terms is not None  # noqa: S101 (no refusal means every term was read)
     return terms, audience
 
 
@@ -219,10 +237,10 @@ def batch_create(
             batch = BoletoBatch.objects.create(
                 number=next_number("boleto_batch"),
                 idempotency_key=key or uuid.uuid4(),
-                bank_account=bank_account,
-                description=terms["description"],
-                amount=terms["amount"],
-                due_date=terms["due_date"],
+                bank_account=terms.bank_account,
+                description=terms.description,
+                amount=terms.amount,
+                due_date=terms.due_date,
                 customer_ids=audience.customer_ids,
                 skipped=audience.skipped,
                 send_email=send_email,
@@ -309,7 +327,8 @@ def batch_run(*, batch: BoletoBatch) -> BoletoBatch:
         batch.done = len(done_ids)
         batch.save(update_fields=["status", "error", "finished_at", "done"])
     account = batch.bank_account
-    if batch.created_by is not None and not can(batch.created_by, BillingPerm.ADD):
+    creator = cast("Member | None", batch.created_by)
+    if creator is not None and not can(creator, BillingPerm.ADD):
         return _stop(batch, "Quem criou o lote não tem mais permissão para emitir boletos.")
     if not account.is_active:
         return _stop(batch, "A conta bancária do lote está inativa.")
@@ -381,7 +400,9 @@ def _finish(batch: BoletoBatch) -> BoletoBatch:
             output.seek(0)
             with transaction.atomic():
                 stored = stored_file_create(
-                    actor=None, uploaded_file=File(output, name=name), use=BATCH_PDF
+                    actor=None,
+                    uploaded_file=cast("UploadedFileLike", File(output, name=name)),
+                    use=BATCH_PDF,
                 )
                 BoletoBatch.objects.filter(pk=batch.pk).update(
                     pdf=stored, status=BatchStatus.DONE, finished_at=timezone.now()
