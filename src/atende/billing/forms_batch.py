@@ -63,3 +63,8 @@ class BatchForm(forms.Form):
 
     def clean_amount(self) -> str:
         return money_text(self.cleaned_data["amount"])
+
+    def terms(self) -> dict[str, object]:
+        """The boleto's terms as the batch services take them."""
+        names = ("bank_account", "description", "amount", "due_date")
+        return {name: self.cleaned_data[name] for name in names}

@@ -71,31 +71,15 @@ def batch_new_view(request):
     preview = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        terms = {
-            "actor": member,
-            "bank_account": data["bank_account"],
-            "description": data["description"],
-            "amount": data["amount"],
-            "due_date": data["due_date"],
-        }
         try:
             chosen = (
                 parse_customer_numbers(data["numbers"]) if data["source"] == NUMBERS else filters
             )
+            terms = {"actor": member, **form.terms(), "customers_queryset_or_numbers": chosen}
             if request.POST.get("action") == "confirm":
-                batch = batch_create(
-                    **terms,
-                    customers_queryset_or_numbers=chosen,
-                    idempotency_key=data["idempotency_key"],
-                )
-                return redirect(
-                    org_reverse(
-                        "billing:batch_detail",
-                        organization=request.organization,
-                        number=batch.number,
-                    )
-                )
-            _, preview = batch_check(**terms, customers_queryset_or_numbers=chosen)
+                batch = batch_create(**terms, idempotency_key=data["idempotency_key"])
+                return redirect(_detail_url(request, batch))
+            _, preview = batch_check(**terms)
         except DomainError as error:
             add_domain_error(form, error)
     context = {
@@ -105,6 +89,12 @@ def batch_new_view(request):
         "skipped": preview.skipped[:SKIPPED_SHOWN] if preview else [],
     }
     return render(request, "billing/batch_new.html", context)
+
+
+def _detail_url(request, batch) -> str:
+    return org_reverse(
+        "billing:batch_detail", organization=request.organization, number=batch.number
+    )
 
 
 @require_safe
@@ -122,9 +112,7 @@ def batch_resume_view(request, number: int):
     batch = batch_get(actor=request.member, number=number)
     with contextlib.suppress(DomainError):  # already done: the page shows it
         batch_resume(actor=request.member, batch=batch)
-    return redirect(
-        org_reverse("billing:batch_detail", organization=request.organization, number=batch.number)
-    )
+    return redirect(_detail_url(request, batch))
 
 
 @require_safe
