@@ -18,6 +18,7 @@ from atende.billing.models import BatchStatus, Boleto, BoletoBatch, Invoice
 from atende.billing.money import MAX_MONEY
 from atende.billing.services.batches import (
     SKIP_FLAG,
+    SKIP_GONE,
     SKIP_INACTIVE,
     SKIP_NOT_FOUND,
     batch_create,
@@ -310,3 +311,17 @@ def _drop_failure() -> None:
         else:
             cursor.execute("DROP TRIGGER IF EXISTS boleto_disk_full ON billing_boleto")
             cursor.execute("DROP FUNCTION IF EXISTS boleto_disk_full()")
+
+
+def test_a_customer_deleted_after_the_batch_was_made_is_left_out_with_the_reason(
+    organization, admin_member, account
+):
+    batch, customers = _issue_all(organization, admin_member, account, 3)
+    customers[1].delete()
+
+    batch = batch_run(batch=batch)
+
+    assert (batch.status, batch.done, batch.total) == (BatchStatus.DONE, 2, 2)
+    assert batch.customer_ids == [customers[0].pk, customers[2].pk]
+    assert batch.skipped == [{"number": None, "name": "", "reason": SKIP_GONE}]
+    _assert_issued_once_each(batch, [customers[0], customers[2]], 41)
