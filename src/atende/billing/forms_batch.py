@@ -20,7 +20,10 @@ def money_text(value: str) -> str:
 
 class BatchForm(forms.Form):
     bank_account = forms.ModelChoiceField(
-        label=_("Bank account"), queryset=BankAccount.objects.none(), required=False
+        label=_("Bank account"),
+        queryset=BankAccount.objects.none(),
+        required=False,
+        empty_label=None,
     )
     # The service checks the terms (every problem at once, in Portuguese); the form only
     # parses, so a blank field is reported together with the others.

@@ -75,6 +75,8 @@ def test_the_form_carries_the_list_filter_and_the_preview_lists_who_is_left_out(
     assert preview.context["preview"].count == 2
     assert "Caio Sem Lote · Marcado para não entrar na impressão" in preview.content.decode()
     assert b'name="action" value="confirm"' in preview.content
+    back = url(organization, "batch_list").replace("financeiro/lotes/", "clientes/")
+    assert f'href="{back}?active=1&amp;city=Campinas"' in preview.content.decode()
     assert not BoletoBatch.objects.exists()
 
 

@@ -2,6 +2,7 @@
 
 import contextlib
 import uuid
+from urllib.parse import urlencode
 
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -85,6 +86,7 @@ def batch_new_view(request):
     context = {
         "form": form,
         "filter_fields": filter_fields,
+        "filter_query": urlencode([(name, value) for name, value, _ in filter_fields]),
         "preview": preview,
         "skipped": preview.skipped[:SKIPPED_SHOWN] if preview else [],
     }
