@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from atende.billing import urls_cards, urls_plans, urls_settlement
+from atende.billing import urls_batch, urls_cards, urls_plans, urls_settlement
 from atende.billing.views import bank_accounts, invoices
 
 app_name = "billing"
@@ -42,3 +42,4 @@ urlpatterns = [
 urlpatterns += urls_settlement.urlpatterns
 urlpatterns += urls_plans.urlpatterns
 urlpatterns += urls_cards.urlpatterns
+urlpatterns += urls_batch.urlpatterns

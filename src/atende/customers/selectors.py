@@ -155,6 +155,12 @@ def _filtered(
     return customers.filter(plan.condition) if plan else customers
 
 
+def customer_filtered(*, actor: Member, filters: CustomerFilters) -> QuerySet[Customer]:
+    """Every customer of the list as filtered (visibility, filters and search), unordered: what
+    the actions on "the customers of this list" act on (export, bulk sends, batch boletos)."""
+    return _filtered(actor, filters).order_by()
+
+
 def customer_list(
     *, actor: Member, filters: CustomerFilters, cursor: str | None = None, size: int = 50
 ) -> KeysetPage[Customer]:
