@@ -185,7 +185,7 @@ def customer_results(
     if plan and plan.sample_ids is not None:
         # A common term: when more than COUNT_LIMIT of the probe's matches are on this list,
         # that settles it without reading the rest.
-        sample = plan.sample_ids[: COUNT_LIMIT + 1]
+        sample = plan.sample_ids.first(COUNT_LIMIT + 1)
         sampled = narrowed.filter(ids_condition(sample)).order_by().count()
         if sampled > COUNT_LIMIT:
             return CustomerResults(page, ResultCount(COUNT_LIMIT, is_more=True))
