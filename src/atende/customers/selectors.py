@@ -52,6 +52,9 @@ SORTS = {
 DEFAULT_SORT = "name"
 # Beyond this many matches the list says "more than 1 000" instead of counting them all.
 COUNT_LIMIT = 1000
+# A search's first page in name order looks for its rows among this many first matches per row
+# of the page (the others may be inactive, of another category, outside the portfolio…).
+CANDIDATES_PER_ROW = 4
 
 
 @dataclass(frozen=True)
@@ -155,13 +158,42 @@ def _filtered(
     return customers.filter(plan.condition) if plan else customers
 
 
+def _page(
+    narrowed: QuerySet[Customer],
+    plan: SearchPlan | None,
+    *,
+    ordering: list[str],
+    cursor: str | None,
+    size: int,
+) -> KeysetPage[Customer]:
+    """One page of the list, searched or not. A search's first page in name order is read
+    among its first matches in the index's name order (a few hundred rows, where a common first
+    name and surname may match thousands); only if too few of them pass the list's other
+    filters does it read every match."""
+    customers = narrowed.filter(plan.condition) if plan else narrowed
+    if plan is not None and not cursor and ordering[0].lstrip("-") == "name_order":
+        candidates = plan.first_matches(
+            (size + 1) * CANDIDATES_PER_ROW, descending=ordering[0].startswith("-")
+        )
+        if candidates is not None and plan.sorted_ids and candidates.size < plan.sorted_ids.size:
+            page = keyset_page(
+                narrowed.filter(ids_condition(candidates)), ordering=ordering, size=size
+            )
+            # A next row among the candidates: the rows before it are the first page of all
+            # the matches, since every other match sorts after the candidates.
+            if page.next_cursor is not None:
+                return page
+    return keyset_page(customers, ordering=ordering, cursor=cursor, size=size)
+
+
 def customer_list(
     *, actor: Member, filters: CustomerFilters, cursor: str | None = None, size: int = 50
 ) -> KeysetPage[Customer]:
     """One page of the customer list with category and owner (one query; on PostgreSQL a
     search adds the probe of its index)."""
     ordering = SORTS.get(filters.sort, SORTS[DEFAULT_SORT])
-    return keyset_page(_filtered(actor, filters), ordering=ordering, cursor=cursor, size=size)
+    plan = _plan(filters)
+    return _page(_narrowed(actor, filters, plan), plan, ordering=ordering, cursor=cursor, size=size)
 
 
 @dataclass(frozen=True)
@@ -179,7 +211,7 @@ def customer_results(
     narrowed = _narrowed(actor, filters, plan)
     customers = narrowed.filter(plan.condition) if plan else narrowed
     ordering = SORTS.get(filters.sort, SORTS[DEFAULT_SORT])
-    page = keyset_page(customers, ordering=ordering, cursor=cursor, size=size)
+    page = _page(narrowed, plan, ordering=ordering, cursor=cursor, size=size)
     if page.is_first and page.next_cursor is None:
         return CustomerResults(page, ResultCount(len(page.items), is_more=False))
     if plan and plan.sample_ids is not None:

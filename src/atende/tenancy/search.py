@@ -37,11 +37,15 @@ def _like_pattern(word: str) -> str:
     return f"%{escaped}%"
 
 
-def search_index_put(kind: str, object_id: int, text: str) -> None:
-    """Record (or replace) the searchable text of one object of the active organization."""
+def search_index_put(kind: str, object_id: int, text: str, *, sort_key: str = "") -> None:
+    """Record (or replace) the searchable text of one object of the active organization, with
+    the key its list sorts by (a customer's `name_key`), so that a search's first page is read
+    in that order (tenancy 0016)."""
     if _uses_private_index():
         with connection.cursor() as cursor:
-            cursor.execute("SELECT atende_search_put(%s, %s, %s)", [kind, object_id, text])
+            cursor.execute(
+                "SELECT atende_search_put(%s, %s, %s, %s)", [kind, object_id, text, sort_key]
+            )
 
 
 def search_index_delete(kind: str, object_id: int) -> None:
@@ -100,6 +104,13 @@ class IdArray:
         numbers = self.literal[1:-1].split(",", count)[:count]
         return IdArray("{" + ",".join(numbers) + "}", len(numbers))
 
+    def last(self, count: int) -> "IdArray":
+        """The last `count` ids."""
+        if count >= self.size:
+            return self
+        numbers = self.literal[1:-1].rsplit(",", count)[-count:]
+        return IdArray("{" + ",".join(numbers) + "}", len(numbers))
+
 
 @BigAutoField.register_lookup
 # Lookup is generic only in the stubs.
@@ -139,6 +150,16 @@ class SearchPlan:
     sample_ids: IdArray | None = None
     # PostgreSQL, a rarer term: every match is known by id (at most PROBE_LIMIT of them).
     by_ids: bool = False
+    # With `by_ids`, one query: those ids in the index's sort-key order (see `first_matches`).
+    sorted_ids: IdArray | None = None
+
+    def first_matches(self, count: int, *, descending: bool = False) -> IdArray | None:
+        """The `count` first matches in sort-key order (last, when `descending`), or None when
+        the order is unknown. A list sorted by that key finds its first page among them when
+        enough of them pass its other filters; the rest of the matches come after them."""
+        if self.sorted_ids is None:
+            return None
+        return self.sorted_ids.last(count) if descending else self.sorted_ids.first(count)
 
 
 def _text_condition(queries: list[list[str]], field: str) -> Q:
@@ -183,10 +204,11 @@ def search_plan(kind: str, queries: list[str], *, field: str = "search_text") ->
     with connection.cursor() as cursor:
         for words in word_lists:
             patterns = [_like_pattern(word) for word in words]
-            # One row, the ids as an array literal: handed back unchanged as the page's parameter.
+            # One row: the ids as an array literal in sort-key order, handed back unchanged as
+            # the page's parameter.
             cursor.execute(
-                "SELECT count(*), coalesce(array_agg(id)::text, '{}') "
-                "FROM atende_search_first(%s, %s::text[], %s) AS found(id)",
+                "SELECT count(*), coalesce(array_agg(id ORDER BY position)::text, '{}') FROM "
+                "atende_search_sorted(%s, %s::text[], %s) WITH ORDINALITY AS found(id, position)",
                 [kind, patterns, PROBE_LIMIT + 1],
             )
             size, literal = cursor.fetchone()
@@ -194,17 +216,23 @@ def search_plan(kind: str, queries: list[str], *, field: str = "search_text") ->
             if probe.size > PROBE_LIMIT:
                 return SearchPlan(_matches_condition(word_lists, field), sample_ids=probe)
             found.append(probe)
-    ids = found[0] if len(found) == 1 else IdArray.of(sorted({pk for f in found for pk in f.ids()}))
+    if len(found) == 1:
+        return SearchPlan(ids_condition(found[0]), by_ids=True, sorted_ids=found[0])
+    # Several forms of one term (a masked CPF and its digits): their orders are not merged.
+    ids = IdArray.of(sorted({pk for probe in found for pk in probe.ids()}))
     return SearchPlan(ids_condition(ids), by_ids=True)
 
 
 # kind → "app_label.Model" whose `search_text` column feeds the index (for search_reindex).
 _sources: dict[str, str] = {}
+_sort_fields: dict[str, str] = {}
 
 
-def register_search_source(kind: str, model_label: str) -> None:
-    """Let `manage.py search_reindex` rebuild `kind` from that model's `search_text`."""
+def register_search_source(kind: str, model_label: str, *, sort_field: str = "") -> None:
+    """Let `manage.py search_reindex` rebuild `kind` from that model's `search_text` (and the
+    column its list sorts by, `sort_field`)."""
     _sources[kind] = model_label
+    _sort_fields[kind] = sort_field
 
 
 def search_sources() -> dict[str, str]:
@@ -212,10 +240,11 @@ def search_sources() -> dict[str, str]:
 
 
 REINDEX_SQL = """
-INSERT INTO atende_private.search_entry (organization_id, kind, object_id, body, updated_at)
-SELECT organization_id, %s, id, search_text, now() FROM {table}
+INSERT INTO atende_private.search_entry
+    (organization_id, kind, object_id, body, sort_key, updated_at)
+SELECT organization_id, %s, id, search_text, {sort_key}, now() FROM {table}
 ON CONFLICT (organization_id, kind, object_id)
-DO UPDATE SET body = EXCLUDED.body, updated_at = EXCLUDED.updated_at
+DO UPDATE SET body = EXCLUDED.body, sort_key = EXCLUDED.sort_key, updated_at = EXCLUDED.updated_at
 """
 
 
@@ -225,7 +254,11 @@ def search_reindex(kind: str, table: str) -> int:
     if not _uses_private_index():
         return 0
     with connection.cursor() as cursor:
-        cursor.execute(REINDEX_SQL.format(table=connection.ops.quote_name(table)), [kind])
+        sort_field = _sort_fields.get(kind, "")
+        sort_key = connection.ops.quote_name(sort_field) if sort_field else "''"
+        cursor.execute(
+            REINDEX_SQL.format(table=connection.ops.quote_name(table), sort_key=sort_key), [kind]
+        )
         written = int(cursor.rowcount)
         # Fresh statistics: until autovacuum runs, the planner would take the table for empty
         # and read it through its primary key instead of the trigram index.
