@@ -4,8 +4,9 @@ Each searchable record keeps its folded text (lowercase, no accents) in its own 
 column; services call `search_index_put` after saving it. On PostgreSQL the text is also
 written to a private, organization-keyed index that the application role reaches only through
 SECURITY DEFINER functions (migration tenancy 0011), because RLS keeps `LIKE` from using an
-index on the tenant table itself. `search_condition` gives the filter for a queryset: every word
-of the query, in any order, must appear.
+index on the tenant table itself; with the text goes the key the record's list sorts by (tenancy
+0016), so a search's first page need not read every match. `search_condition` gives the filter
+for a queryset: every word of the query, in any order, must appear.
 """
 
 from collections.abc import Iterable
@@ -95,6 +96,7 @@ class IdArray:
         return cls("{" + ",".join(numbers) + "}", len(numbers))
 
     def ids(self) -> list[int]:
+        """The ids as integers (SQLite's `IN`, merging probes)."""
         return [int(pk) for pk in self.literal[1:-1].split(",")] if self.size else []
 
     def first(self, count: int) -> "IdArray":
@@ -191,9 +193,11 @@ def search_plan(kind: str, queries: list[str], *, field: str = "search_text") ->
 
     PostgreSQL: one probe of the private index for up to PROBE_LIMIT + 1 matching ids. Fewer
     means the probe holds every match: the list reads them by id (rare terms: a CPF, a surname,
-    a typo). More means the term is common: the list filters on the row's own text instead, and
-    walking its ordered index it meets 50 matches within its first few hundred rows, where
-    reading every match by id would cost thousands of lookups. SQLite: the text filter.
+    a typo), and they come in the index's sort-key order, so a first page in that order reads
+    only the first of them (`SearchPlan.first_matches`). More means the term is common: the
+    list filters on the row's own text instead, and walking its ordered index it meets 50
+    matches within its first few hundred rows, where reading every match by id would cost
+    thousands of lookups. SQLite: the text filter.
     """
     word_lists = [words for words in (search_words(query) for query in queries) if words]
     if not word_lists:
@@ -211,7 +215,7 @@ def search_plan(kind: str, queries: list[str], *, field: str = "search_text") ->
                 "atende_search_sorted(%s, %s::text[], %s) WITH ORDINALITY AS found(id, position)",
                 [kind, patterns, PROBE_LIMIT + 1],
             )
-            size, literal = cursor.fetchone()
+            size, literal = cursor.fetchone() or (0, "{}")
             probe = IdArray(literal, size)
             if probe.size > PROBE_LIMIT:
                 return SearchPlan(_matches_condition(word_lists, field), sample_ids=probe)
