@@ -24,7 +24,9 @@ What it does:
 
 Presets build the URLs from the data (--preset desk: queue, filtered queue, a keyset page deep
 in the queue, searches, a ticket page; --preset customers: the list and searches); --url
-LABEL=PATH (repeatable) adds any page. Traffic goes only to 127.0.0.1; loops stop by themselves.
+LABEL=PATH (repeatable) adds any page. --rounds N measures in pairs instead (the --ratio-to page,
+then one other, and so on, N times over) and reports each page's median share of its neighbour.
+Traffic goes only to 127.0.0.1; loops stop by themselves.
 """
 
 import argparse
@@ -299,6 +301,57 @@ def customer_paths(slug: str) -> dict[str, str]:
     }
 
 
+def paired(
+    port: int,
+    paths: dict[str, str],
+    headers: dict[str, str],
+    options: argparse.Namespace,
+    base: str,
+    queries: dict[str, tuple[int, int, float]],
+) -> None:
+    """Each round measures `base` and then each other URL, one pair after the other: on a
+    machine shared with other work the load drifts within minutes, and a ratio taken between
+    neighbours in time drifts far less than one taken between the first and the last URL."""
+    ratios: dict[str, list[float]] = {label: [] for label in paths if label != base}
+    rates: dict[str, list[float]] = {label: [] for label in paths}
+    errors: dict[str, int] = dict.fromkeys(paths, 0)
+
+    def measure(label: str) -> float:
+        drain(port)
+        load(port, paths[label], headers, options.clients, options.warmup)
+        drain(port)
+        outcome = load(port, paths[label], headers, options.clients, options.duration)
+        rate = len(outcome.latencies) / outcome.elapsed
+        rates[label].append(rate)
+        errors[label] += outcome.errors
+        return rate
+
+    for number in range(1, options.rounds + 1):
+        for label in ratios:
+            base_rate = measure(base)
+            rate = measure(label)
+            ratios[label].append(rate / base_rate if base_rate else 0.0)
+            print(
+                f"round {number}: {base} {base_rate:.1f} req/s, {label} {rate:.1f} req/s, "
+                f"{ratios[label][-1]:.2f}x (load {os.getloadavg()[0]:.1f})",
+                flush=True,
+            )
+    print(
+        f"{'page':<34} {'req/s':>7} {'errors':>7} {'queries':>7} {'alone ms':>8} "
+        f"{'share of ' + base:>16} (median of {options.rounds} pairs; min-max)"
+    )
+    for label in paths:
+        _, count, alone = queries[label]
+        share = ""
+        if label in ratios:
+            values = ratios[label]
+            share = f"{statistics.median(values):>14.2f}x ({min(values):.2f}-{max(values):.2f})"
+        print(
+            f"{label:<34} {statistics.median(rates[label]):>7.1f} {errors[label]:>7} "
+            f"{count:>7} {alone:>8.0f} {share}"
+        )
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[max(0, int(len(ordered) * share + 0.5) - 1)] if ordered else 0.0
@@ -317,6 +370,12 @@ def main() -> None:
     parser.add_argument("--email", default=EMAIL)
     parser.add_argument("--password", default=PASSWORD)
     parser.add_argument("--ratio-to", help="label whose req/s the others are compared with")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=0,
+        help="paired mode: N rounds, each measuring --ratio-to right before every other URL",
+    )
     options = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith("postgres"):
@@ -355,6 +414,10 @@ def main() -> None:
             f"role); {options.clients} clients, {options.duration:.0f} s per URL after "
             f"{options.warmup:.0f} s of warm-up; load average {os.getloadavg()[0]:.1f} at start"
         )
+        if options.rounds:
+            base = options.ratio_to or next(iter(paths))
+            paired(server.port, paths, headers, options, base, queries)
+            return
         print(
             f"{'page':<34} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} "
             f"{'queries':>7} {'alone ms':>8} {'load':>5}"

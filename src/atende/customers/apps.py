@@ -18,7 +18,7 @@ class CustomersConfig(AppConfig):
         from atende.tenancy.search import register_search_source
 
         register_module("customers", "Clientes", models=("customer", "category"))
-        register_search_source("customer", "customers.Customer")
+        register_search_source("customer", "customers.Customer", sort_field="name_key")
         register_section(
             "customers",
             NavSection("Clientes", "customers:list", order=10, permission=CustomerPerm.VIEW),

@@ -52,6 +52,9 @@ SORTS = {
 DEFAULT_SORT = "name"
 # Beyond this many matches the list says "more than 1 000" instead of counting them all.
 COUNT_LIMIT = 1000
+# A search's first page in name order looks for its rows among this many first matches per row
+# of the page (the others may be inactive, of another category, outside the portfolio…).
+CANDIDATES_PER_ROW = 4
 
 
 @dataclass(frozen=True)
@@ -161,13 +164,42 @@ def customer_filtered(*, actor: Member, filters: CustomerFilters) -> QuerySet[Cu
     return _filtered(actor, filters).order_by()
 
 
+def _page(
+    narrowed: QuerySet[Customer],
+    plan: SearchPlan | None,
+    *,
+    ordering: list[str],
+    cursor: str | None,
+    size: int,
+) -> KeysetPage[Customer]:
+    """One page of the list, searched or not. A search's first page in name order is read
+    among its first matches in the index's name order (a few hundred rows, where a common first
+    name and surname may match thousands); only if too few of them pass the list's other
+    filters does it read every match."""
+    customers = narrowed.filter(plan.condition) if plan else narrowed
+    if plan is not None and not cursor and ordering[0].lstrip("-") == "name_order":
+        candidates = plan.first_matches(
+            (size + 1) * CANDIDATES_PER_ROW, descending=ordering[0].startswith("-")
+        )
+        if candidates is not None and plan.sorted_ids and candidates.size < plan.sorted_ids.size:
+            page = keyset_page(
+                narrowed.filter(ids_condition(candidates)), ordering=ordering, size=size
+            )
+            # A next row among the candidates: the rows before it are the first page of all
+            # the matches, since every other match sorts after the candidates.
+            if page.next_cursor is not None:
+                return page
+    return keyset_page(customers, ordering=ordering, cursor=cursor, size=size)
+
+
 def customer_list(
     *, actor: Member, filters: CustomerFilters, cursor: str | None = None, size: int = 50
 ) -> KeysetPage[Customer]:
     """One page of the customer list with category and owner (one query; on PostgreSQL a
     search adds the probe of its index)."""
     ordering = SORTS.get(filters.sort, SORTS[DEFAULT_SORT])
-    return keyset_page(_filtered(actor, filters), ordering=ordering, cursor=cursor, size=size)
+    plan = _plan(filters)
+    return _page(_narrowed(actor, filters, plan), plan, ordering=ordering, cursor=cursor, size=size)
 
 
 @dataclass(frozen=True)
@@ -185,13 +217,13 @@ def customer_results(
     narrowed = _narrowed(actor, filters, plan)
     customers = narrowed.filter(plan.condition) if plan else narrowed
     ordering = SORTS.get(filters.sort, SORTS[DEFAULT_SORT])
-    page = keyset_page(customers, ordering=ordering, cursor=cursor, size=size)
+    page = _page(narrowed, plan, ordering=ordering, cursor=cursor, size=size)
     if page.is_first and page.next_cursor is None:
         return CustomerResults(page, ResultCount(len(page.items), is_more=False))
     if plan and plan.sample_ids is not None:
         # A common term: when more than COUNT_LIMIT of the probe's matches are on this list,
         # that settles it without reading the rest.
-        sample = plan.sample_ids[: COUNT_LIMIT + 1]
+        sample = plan.sample_ids.first(COUNT_LIMIT + 1)
         sampled = narrowed.filter(ids_condition(sample)).order_by().count()
         if sampled > COUNT_LIMIT:
             return CustomerResults(page, ResultCount(COUNT_LIMIT, is_more=True))

@@ -56,7 +56,7 @@ def customer_refresh_search(customer: Customer) -> None:
     """Recompute the stored search text (after a contact changes, say)."""
     text = customer_search_text(customer)
     Customer.objects.filter(pk=customer.pk).update(search_text=text)
-    search_index_put("customer", customer.pk, text)
+    search_index_put("customer", customer.pk, text, sort_key=customer.name_key)
 
 
 def customer_sort_keys(customer: Customer) -> None:
@@ -123,7 +123,7 @@ def customer_create(*, actor: Member, **fields: object) -> Customer:
     customer.search_text = customer_search_text(customer)
     customer_sort_keys(customer)
     customer.save()
-    search_index_put("customer", customer.pk, customer.search_text)
+    search_index_put("customer", customer.pk, customer.search_text, sort_key=customer.name_key)
     return customer
 
 
@@ -135,7 +135,7 @@ def customer_update(*, actor: Member, customer: Customer, **fields: object) -> C
     customer.search_text = customer_search_text(customer)
     customer_sort_keys(customer)
     customer.save()
-    search_index_put("customer", customer.pk, customer.search_text)
+    search_index_put("customer", customer.pk, customer.search_text, sort_key=customer.name_key)
     return customer
 
 
