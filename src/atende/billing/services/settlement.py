@@ -263,7 +263,9 @@ class _Application:
             {
                 int(o.nosso_numero)
                 for o in wanted
-                if o.nosso_numero.isdigit() and len(o.nosso_numero) < 19
+                if not o.nosso_numero_printed
+                and o.nosso_numero.isdigit()
+                and len(o.nosso_numero) < 19
             }
         )
         found: dict[str, Boleto] = {}
@@ -282,9 +284,12 @@ class _Application:
         boletos = self.boletos()
 
         def match(occurrence: Occurrence) -> Boleto | None:
-            by_printed = boletos.get(f"p:{occurrence.nosso_numero_printed}")
-            if by_printed is not None or not occurrence.nosso_numero.isdigit():
-                return by_printed
+            # The printed form carries the carteira (and the DV): a bare number could name
+            # another carteira's título, so it is used only when the bank gives no printed one.
+            if occurrence.nosso_numero_printed:
+                return boletos.get(f"p:{occurrence.nosso_numero_printed}")
+            if not occurrence.nosso_numero.isdigit():
+                return None
             return boletos.get(f"n:{int(occurrence.nosso_numero)}")
 
         matched = [(match(o), o) for o in self.parsed.occurrences]

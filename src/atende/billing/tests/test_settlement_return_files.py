@@ -199,3 +199,16 @@ def test_underpaid_is_partial_overpaid_is_credit_and_unknown_is_not_found(
     assert (over_invoice.status, over_invoice.paid_amount, over_invoice.credit) == (
         InvoiceStatus.PAID, D("0.02"), D("0.01")
     )  # fmt: skip
+
+
+def test_the_same_number_in_another_carteira_is_not_our_boleto(organization, admin_member):
+    # The file pays 25/00000000006-0 and 26/00027861336-2; our account issues in carteira 09.
+    content = real_file("bradesco-cnab400-3.ret")
+    account = account_for(organization, "237", agreement="4628596", wallet="09")
+    ours = boleto_for(organization, actor=admin_member, account=account, nosso_numero=6,
+                      amount=D("15.00"), due_date=date(2016, 5, 20))  # fmt: skip
+
+    received = return_file_receive(actor=admin_member, name="c.ret", content=content)
+
+    assert received.report["counts"]["not_found"] == 2
+    assert Invoice.objects.get(pk=ours.invoice_id).status == InvoiceStatus.OPEN
