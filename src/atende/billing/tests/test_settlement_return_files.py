@@ -212,3 +212,20 @@ def test_the_same_number_in_another_carteira_is_not_our_boleto(organization, adm
 
     assert received.report["counts"]["not_found"] == 2
     assert Invoice.objects.get(pk=ours.invoice_id).status == InvoiceStatus.OPEN
+
+
+def test_rejections_and_informational_occurrences_are_reported_not_settled(
+    organization, admin_member
+):
+    # Sicoob CNAB 240: "em ser", a 06 of 0,00 (settles nothing) and three rejected entries.
+    account_for(organization, "756", agency="4190", account="738", account_digit="0")
+
+    received = return_file_receive(
+        actor=admin_member, name="sicoob.ret", content=real_file("sicoob-cnab240-3.ret")
+    )
+
+    counts = received.report["counts"]
+    assert (counts["rejected"], counts["other"], received.report["settled_count"]) == (3, 2, 0)
+    assert _report_row(received, 7)["message"] == "Entrada rejeitada (09)"
+    assert _report_row(received, 11)["message"] == "Entrada rejeitada (AF, HA)"
+    assert Payment.objects.count() == 0
