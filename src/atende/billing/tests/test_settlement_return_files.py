@@ -229,3 +229,11 @@ def test_rejections_and_informational_occurrences_are_reported_not_settled(
     assert _report_row(received, 7)["message"] == "Entrada rejeitada (09)"
     assert _report_row(received, 11)["message"] == "Entrada rejeitada (AF, HA)"
     assert Payment.objects.count() == 0
+
+
+def test_a_file_past_the_size_limit_is_refused_before_reading(organization, admin_member):
+    account_for(organization, "237", **BRADESCO_2)
+    with pytest.raises(DomainError) as refused:
+        return_file_receive(actor=admin_member, name="big.ret", content=b"0" * (11 * 1024 * 1024))
+    assert refused.value.message == "O arquivo tem 11,0 MB; o limite é 10 MB."
+    assert ReturnFile.objects.count() == 0
