@@ -254,6 +254,7 @@ class _Application:
     parsed: BankReturnFile
     rows: list[dict[str, object]] = field(default_factory=list)
     settled_amount: Decimal = ZERO
+    known_keys: set[str] = field(default_factory=set)
 
     def boletos(self) -> dict[str, Boleto]:
         """The account's boletos named by the file, by printed nosso número and by number."""
@@ -280,8 +281,20 @@ class _Application:
                 found[f"n:{boleto.nosso_numero}"] = boleto
         return found
 
+    def settled_keys(self) -> set[str]:
+        """The occurrence keys of this file already recorded (read once, in chunks)."""
+        header = self.parsed.header
+        keys = sorted({occurrence_key(header, o) for o in self.parsed.occurrences if o.is_payment})
+        known: set[str] = set()
+        for start in range(0, len(keys), CHUNK):
+            chunk = keys[start : start + CHUNK]
+            found = Payment.objects.filter(occurrence_key__in=chunk)
+            known.update(found.values_list("occurrence_key", flat=True))
+        return known
+
     def apply_all(self) -> None:
         boletos = self.boletos()
+        self.known_keys = self.settled_keys()
 
         def match(occurrence: Occurrence) -> Boleto | None:
             # The printed form carries the carteira (and the DV): a bare number could name
@@ -322,14 +335,17 @@ class _Application:
         paid_on = occurrence.payment_date or occurrence.occurrence_date
         if paid_on is None:
             return Outcome.OTHER, "Pagamento sem data no arquivo: não baixado.", {}
+        if key in self.known_keys:
+            return Outcome.ALREADY_SETTLED, "Esta ocorrência já foi baixada por outro arquivo.", {}
+        self.known_keys.add(key)  # the same occurrence twice in this file: the second is known
         invoice = Invoice.objects.select_for_update().get(pk=boleto.invoice_id)
         if invoice.status == InvoiceStatus.CANCELLED:
             return Outcome.REFUSED, "Título cancelado: o pagamento não foi baixado.", {}
         if invoice.status == InvoiceStatus.PAID:
             when = f" em {invoice.paid_on:%d/%m/%Y}" if invoice.paid_on else ""
             return Outcome.ALREADY_SETTLED, f"O título já estava pago{when}.", {}
-        if Payment.objects.filter(occurrence_key=key).exists():
-            return Outcome.ALREADY_SETTLED, "Esta ocorrência já foi baixada por outro arquivo.", {}
+        # A key settled since `known_keys` was read (another file, at the same instant) is
+        # refused by the unique constraint: the savepoint below turns it into "já baixado".
         try:
             with transaction.atomic():
                 payment_add(

@@ -104,3 +104,27 @@ def test_the_same_file_uploaded_twice_at_once_is_received_once(organization, adm
     assert len(refused) == 1, results
     assert refused[0].code == "duplicate_file"
     assert (ReturnFile.objects.count(), Payment.objects.count()) == (1, 1)
+
+
+def test_a_partial_payment_in_two_files_at_once_is_recorded_once(organization, admin_member):
+    # The invoice stays open after the first (partial) payment, so only the occurrence key's
+    # unique constraint stops the second: its insert fails and is reported as "já baixado".
+    account = bank_account(organization, "237", agreement="4540691")
+    boleto = boleto_for(organization, actor=admin_member, account=account, nosso_numero=41,
+                        amount=D("150.00"), due_date=date(2026, 3, 10))  # fmt: skip
+    first, second = _file(account, 1), _file(account, 2)
+
+    results = _race(
+        organization,
+        lambda: return_file_receive(actor=admin_member, name="a.ret", content=first),
+        lambda: return_file_receive(actor=admin_member, name="b.ret", content=second),
+    )
+
+    assert all(isinstance(result, ReturnFile) for result in results), results
+    outcomes = sorted(
+        next(k for k, v in result.report["counts"].items() if v) for result in results
+    )
+    assert outcomes == ["already_settled", "partial"]
+    invoice = Invoice.objects.get(pk=boleto.invoice_id)
+    assert (invoice.status, invoice.paid_amount) == (InvoiceStatus.PARTIALLY_PAID, D("99.90"))
+    assert Payment.objects.count() == 1
