@@ -20,6 +20,7 @@ T = {
     "Every paid boleto in the file is settled; the same file sent again changes nothing, and a "
     "damaged file is refused whole.": "Todos os boletos pagos do arquivo são baixados; o mesmo "
     "arquivo enviado de novo não altera nada, e um arquivo danificado é recusado por inteiro.",
+    "Due on": "Vencimento",
     "Files received": "Arquivos recebidos",
     "Line": "Linha",
     "Manual settlement": "Baixa manual",
