@@ -10,6 +10,7 @@ files applied at the same instant take their row locks in the same order (no dea
 import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import cast
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -112,7 +113,7 @@ def _who(member: Member | None) -> str:
 
 def _duplicate_message(existing: ReturnFile) -> str:
     when = timezone.localtime(existing.uploaded_at).strftime("%d/%m/%Y")
-    who = _who(existing.uploaded_by)
+    who = _who(cast("Member | None", existing.uploaded_by))
     if existing.status == ReturnFileStatus.FAILED:
         return f"Este arquivo já foi enviado em {when} por {who} e foi recusado: {existing.error}"
     return f"Este arquivo já foi processado em {when} por {who}."
@@ -256,6 +257,10 @@ class _Application:
     settled_amount: Decimal = ZERO
     known_keys: set[str] = field(default_factory=set)
 
+    @property
+    def uploader(self) -> Member | None:
+        return cast("Member | None", self.return_file.uploaded_by)
+
     def boletos(self) -> dict[str, Boleto]:
         """The account's boletos named by the file, by printed nosso número and by number."""
         wanted = [o for o in self.parsed.occurrences if o.is_payment or o.is_reversal]
@@ -350,7 +355,7 @@ class _Application:
             with transaction.atomic():
                 payment_add(
                     invoice=invoice,
-                    recorded_by=self.return_file.uploaded_by,
+                    recorded_by=self.uploader,
                     amount_paid=occurrence.amount_paid,
                     paid_on=paid_on,
                     credited_on=occurrence.credit_date,
@@ -368,7 +373,7 @@ class _Application:
         except DomainError as refused:
             return Outcome.REFUSED, refused.message, {}
         self.settled_amount += occurrence.amount_paid
-        extra = {"invoice": invoice.number}
+        extra: dict[str, object] = {"invoice": invoice.number}
         if invoice.status == InvoiceStatus.PARTIALLY_PAID:
             missing = owed_on(invoice, paid_on) - invoice.paid_amount
             return Outcome.PARTIAL, f"Pago parcial: faltam R$ {missing:.2f}.", extra
@@ -390,7 +395,7 @@ class _Application:
         if payment is None:
             return Outcome.REVERSAL_UNMATCHED, "Estorno sem pagamento baixado a desfazer.", {}
         reason = f"{occurrence.meaning} ({self.return_file.name}, linha {occurrence.line})"
-        payment_revert(payment=payment, undone_by=self.return_file.uploaded_by, reason=reason)
+        payment_revert(payment=payment, undone_by=self.uploader, reason=reason)
         return Outcome.REVERSED, f"Pagamento de {payment.paid_on:%d/%m/%Y} desfeito.", {}
 
     def report(self) -> dict[str, object]:
