@@ -50,6 +50,15 @@ PAGES = [
     ("service-order", "/{org}/atendimentos/ordens-de-servico/1/", None),
     ("service-order-edit", "/{org}/atendimentos/ordens-de-servico/1/alterar/", None),
     ("service-order-settings", "/{org}/configuracoes/ordens-de-servico/", None),
+    ("billing-invoices", "/{org}/financeiro/", None),
+    ("billing-overdue", "/{org}/financeiro/?situacao=overdue", None),
+    ("billing-invoice", "/{org}/financeiro/?situacao=partial", "table.list tbody a"),
+    ("billing-invoice-new", "/{org}/financeiro/titulos/novo/", None),
+    ("billing-customer-tab", "/{org}/clientes/2/financeiro/", None),
+    ("billing-bank-accounts", "/{org}/configuracoes/contas-bancarias/", None),
+    ("billing-bank-account", "/{org}/configuracoes/contas-bancarias/", "table.list tbody a"),
+    ("billing-returns", "/{org}/financeiro/retornos/", None),
+    ("billing-manual", "/{org}/financeiro/baixa-manual/", None),
     ("not-found", "/{org}/nao-existe/", None),
 ]
 # The Webdesk, signed in as the demo customer's manager (sees every request of the customer).
@@ -64,6 +73,7 @@ PORTAL_PAGES = [
     ("portal-new", "/{org}/webdesk/solicitacoes/nova/", None),
     ("portal-new-form", "/{org}/webdesk/solicitacoes/nova/?tipo=", "input[name=tipo]"),
     ("portal-tokens", "/{org}/webdesk/acesso-api/", None),
+    ("portal-financial", "/{org}/webdesk/financeiro/", None),
 ]
 
 
@@ -104,6 +114,8 @@ def shoot_portal(browser, viewport, label: str, options, out: Path) -> None:
     page.click("main button[type=submit]")
     page.wait_for_load_state("networkidle")
     for name, path, follow in PORTAL_PAGES:
+        if not name.startswith(tuple(options.only.split(","))):
+            continue
         page.goto(options.base + path.format(org=options.org))
         if follow:
             target = page.locator(follow).first
@@ -129,6 +141,9 @@ def main() -> int:
     parser.add_argument(
         "--portal-email", default="", help="a Webdesk login, e.g. gerente@demo-cliente.local"
     )
+    parser.add_argument(
+        "--only", default="", help="only pages whose names start so (comma-separated)"
+    )
     options = parser.parse_args()
     out = Path(options.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -148,6 +163,8 @@ def main() -> int:
             page.keyboard.press("Tab")
             shoot(page, out / f"{label}-focus-skip-link.png")
             for name, path, follow in PAGES:
+                if not name.startswith(tuple(options.only.split(","))):
+                    continue
                 url = options.base + path.format(org=options.org)
                 if name == "not-found":
                     goto_not_found(page, url)

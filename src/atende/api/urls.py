@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from atende.accounts.api import router as accounts_router
 from atende.api.auth import MemberTokenAuth
 from atende.api.errors import document_errors, install_error_handlers
+from atende.billing.api import router as billing_router
 from atende.customers.api import router as customers_router
 from atende.desk.api import router as desk_router
 from atende.desk.api_requests import router as requests_router
@@ -32,4 +33,5 @@ api.add_router("/", accounts_router)
 api.add_router("/", customers_router)
 api.add_router("/", desk_router)
 api.add_router("/", requests_router)
+api.add_router("/", billing_router)
 api.add_router("/portal", portal_router)

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from atende.core.forms import AmountField
 from atende.customers.models import Customer
 from atende.desk.files import ORGANIZATION_LOGO
 from atende.desk.models import ItemKind, ServiceOrder, ServiceOrderStatus
@@ -16,27 +17,6 @@ TYPED = ""  # the address choice that means "use the typed address"
 MAIN = "main"
 BILLING = "billing"
 MORE_ROWS = 3  # blank item rows added by "More rows" (and shown on a new order)
-
-
-class AmountField(forms.DecimalField):
-    """A decimal typed the Brazilian way (`1.234,56`) or with a dot (`1234.56`)."""
-
-    def __init__(self, **kwargs) -> None:
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        text = str(value or "").strip().replace(" ", "")
-        if "," in text:  # Brazilian: dots group thousands, the comma separates cents
-            text = text.replace(".", "").replace(",", ".")
-        if len(text) > 40:  # far past any max_digits: refuse before Decimal parses it
-            raise forms.ValidationError(_("Enter a smaller number."))
-        return super().to_python(text)
-
-    def prepare_value(self, value):
-        if isinstance(value, Decimal):
-            return f"{value:f}".replace(".", ",")
-        return value
 
 
 def _money(label, **kwargs) -> AmountField:

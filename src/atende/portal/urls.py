@@ -3,7 +3,7 @@ resolves it without asking for a staff membership)."""
 
 from django.urls import path
 
-from atende.portal.views import auth, requests, tokens
+from atende.portal.views import auth, billing, requests, tokens
 
 app_name = "portal"
 
@@ -14,6 +14,8 @@ urlpatterns = [
     path("senha/<str:token>/", auth.password_set_view, name="password_set"),
     path("solicitacoes/", requests.request_list_view, name="requests"),
     path("acesso-api/", tokens.tokens_view, name="tokens"),
+    path("financeiro/", billing.invoice_list_view, name="invoices"),
+    path("financeiro/boletos/<id:number>/pdf/", billing.boleto_pdf_view, name="boleto_pdf"),
     path("acesso-api/<id:pk>/revogar/", tokens.token_revoke_view, name="token_revoke"),
     path("solicitacoes/nova/", requests.request_new_view, name="request_new"),
     path("solicitacoes/<id:number>/", requests.request_detail_view, name="request"),

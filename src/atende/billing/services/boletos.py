@@ -2,7 +2,7 @@
 under a row lock, in the same transaction that writes the boleto, so two issues at the same
 instant never share a number and a failed issue gives its number back (no gaps)."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from django.db import transaction
@@ -10,6 +10,7 @@ from django.db import transaction
 from atende.accounts.permissions import require
 from atende.banking.boleto import boleto_codes
 from atende.banking.errors import BankingError
+from atende.banking.models import Boleto as BankBoleto
 from atende.banking.pdf import boletos_pdf, printable
 from atende.billing.boleto_data import bank_boleto, boleto_pix
 from atende.billing.errors import BillingError
@@ -30,7 +31,10 @@ def payer_of(invoice: Invoice) -> dict[str, str]:
     """The customer as printed on the slip: the billing address when it has one."""
     customer = invoice.customer
     prefix = "billing_" if customer.has_billing_address else ""
-    get = lambda name: getattr(customer, f"{prefix}{name}", "") or ""  # noqa: E731
+
+    def get(name: str) -> str:
+        return str(getattr(customer, f"{prefix}{name}", "") or "")
+
     street = ", ".join(part for part in (get("street"), get("street_number")) if part)
     if get("complement"):
         street = f"{street} – {get('complement')}"
@@ -107,7 +111,7 @@ def write_boletos_pdf(boletos: Iterable[Boleto], output: BinaryIO) -> int:
     """One page per boleto, drawn by the banking core from what was stored at issue; a page
     whose codes would differ from the stored ones is refused (the account changed since)."""
 
-    def pages():
+    def pages() -> Iterator[BankBoleto]:
         for boleto in boletos:
             invoice = boleto.invoice
             bank = bank_boleto(

@@ -16,10 +16,12 @@ from atende.billing.errors import BillingError
 from atende.billing.models import (
     OPEN_STATUSES,
     BankAccount,
+    BoletoBatch,
     BoletoStatus,
     Invoice,
     InvoiceItem,
     InvoiceStatus,
+    Subscription,
 )
 from atende.billing.money import ZERO, cents, parse_money, require_date
 from atende.billing.permissions import BillingPerm
@@ -135,9 +137,9 @@ def invoice_create(
     actor: Member | None,
     customer: Customer,
     data: InvoiceInput,
-    subscription=None,
+    subscription: Subscription | None = None,
     period_start: date | None = None,
-    batch=None,
+    batch: BoletoBatch | None = None,
 ) -> Invoice:
     """A new open invoice; `actor` None only for the scheduled jobs (subscriptions)."""
     if actor is not None:

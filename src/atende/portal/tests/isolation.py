@@ -167,3 +167,20 @@ route_access(
 )
 route_access("api:portal_move_request", needs=PORTAL_SIGNED_IN, body={"move": "forward"})
 route_access("api:portal_decide_understanding", needs=PORTAL_SIGNED_IN, body={"approve": True})
+
+
+@isolation_factory("portal:boleto_pdf")
+def boleto_of_the_accounts_customer(organization):
+    """A boleto of the customer of a portal account that sees the customer's finances."""
+    from atende.accounts.tests.factories import MemberFactory
+    from atende.billing.tests.factories import issued_boleto
+
+    owner = portal_account_for(organization)
+    owner.sees_all_customer_requests = True
+    owner.save(update_fields=["sees_all_customer_requests"])
+    admin = MemberFactory(organization=organization, is_admin=True)
+    boleto = issued_boleto(organization, actor=admin, customer=owner.contact.customer)
+    return {"number": boleto.number, "_owner": owner.email}
+
+
+route_access("portal:invoices", "portal:boleto_pdf", needs=PORTAL_SIGNED_IN)

@@ -27,7 +27,8 @@ _CUSTOMERS_READ = ["customers.view_customer", "customers.change_customer"]
 _TICKETS = ["desk.view_ticket", "desk.add_ticket", "desk.change_ticket"]
 SECTORS: dict[str, list[str]] = {
     "Financeiro": [*_CUSTOMERS_READ, "customers.export_customer", "customers.send_email_customer",
-                   *_TICKETS],
+                   *_TICKETS, "billing.view_invoice", "billing.add_invoice",
+                   "billing.change_invoice", "billing.change_bankaccount", "billing.change_plan"],
     "Suporte": [*_CUSTOMERS_READ, "customers.send_email_customer", "customers.send_sms_customer",
                 *_TICKETS, "desk.change_area"],
     "Comercial": [*_CUSTOMERS_READ, "customers.add_customer", "customers.export_customer",
