@@ -10,6 +10,7 @@ files applied at the same instant take their row locks in the same order (no dea
 import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import cast
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -112,7 +113,7 @@ def _who(member: Member | None) -> str:
 
 def _duplicate_message(existing: ReturnFile) -> str:
     when = timezone.localtime(existing.uploaded_at).strftime("%d/%m/%Y")
-    who = _who(existing.uploaded_by)
+    who = _who(cast("Member | None", existing.uploaded_by))
     if existing.status == ReturnFileStatus.FAILED:
         return f"Este arquivo já foi enviado em {when} por {who} e foi recusado: {existing.error}"
     return f"Este arquivo já foi processado em {when} por {who}."
@@ -254,6 +255,11 @@ class _Application:
     parsed: BankReturnFile
     rows: list[dict[str, object]] = field(default_factory=list)
     settled_amount: Decimal = ZERO
+    known_keys: set[str] = field(default_factory=set)
+
+    @property
+    def uploader(self) -> Member | None:
+        return cast("Member | None", self.return_file.uploaded_by)
 
     def boletos(self) -> dict[str, Boleto]:
         """The account's boletos named by the file, by printed nosso número and by number."""
@@ -263,7 +269,9 @@ class _Application:
             {
                 int(o.nosso_numero)
                 for o in wanted
-                if o.nosso_numero.isdigit() and len(o.nosso_numero) < 19
+                if not o.nosso_numero_printed
+                and o.nosso_numero.isdigit()
+                and len(o.nosso_numero) < 19
             }
         )
         found: dict[str, Boleto] = {}
@@ -278,13 +286,28 @@ class _Application:
                 found[f"n:{boleto.nosso_numero}"] = boleto
         return found
 
+    def settled_keys(self) -> set[str]:
+        """The occurrence keys of this file already recorded (read once, in chunks)."""
+        header = self.parsed.header
+        keys = sorted({occurrence_key(header, o) for o in self.parsed.occurrences if o.is_payment})
+        known: set[str] = set()
+        for start in range(0, len(keys), CHUNK):
+            chunk = keys[start : start + CHUNK]
+            found = Payment.objects.filter(occurrence_key__in=chunk)
+            known.update(found.values_list("occurrence_key", flat=True))
+        return known
+
     def apply_all(self) -> None:
         boletos = self.boletos()
+        self.known_keys = self.settled_keys()
 
         def match(occurrence: Occurrence) -> Boleto | None:
-            by_printed = boletos.get(f"p:{occurrence.nosso_numero_printed}")
-            if by_printed is not None or not occurrence.nosso_numero.isdigit():
-                return by_printed
+            # The printed form carries the carteira (and the DV): a bare number could name
+            # another carteira's título, so it is used only when the bank gives no printed one.
+            if occurrence.nosso_numero_printed:
+                return boletos.get(f"p:{occurrence.nosso_numero_printed}")
+            if not occurrence.nosso_numero.isdigit():
+                return None
             return boletos.get(f"n:{int(occurrence.nosso_numero)}")
 
         matched = [(match(o), o) for o in self.parsed.occurrences]
@@ -317,19 +340,22 @@ class _Application:
         paid_on = occurrence.payment_date or occurrence.occurrence_date
         if paid_on is None:
             return Outcome.OTHER, "Pagamento sem data no arquivo: não baixado.", {}
+        if key in self.known_keys:
+            return Outcome.ALREADY_SETTLED, "Esta ocorrência já foi baixada por outro arquivo.", {}
+        self.known_keys.add(key)  # the same occurrence twice in this file: the second is known
         invoice = Invoice.objects.select_for_update().get(pk=boleto.invoice_id)
         if invoice.status == InvoiceStatus.CANCELLED:
             return Outcome.REFUSED, "Título cancelado: o pagamento não foi baixado.", {}
         if invoice.status == InvoiceStatus.PAID:
             when = f" em {invoice.paid_on:%d/%m/%Y}" if invoice.paid_on else ""
             return Outcome.ALREADY_SETTLED, f"O título já estava pago{when}.", {}
-        if Payment.objects.filter(occurrence_key=key).exists():
-            return Outcome.ALREADY_SETTLED, "Esta ocorrência já foi baixada por outro arquivo.", {}
+        # A key settled since `known_keys` was read (another file, at the same instant) is
+        # refused by the unique constraint: the savepoint below turns it into "já baixado".
         try:
             with transaction.atomic():
                 payment_add(
                     invoice=invoice,
-                    recorded_by=self.return_file.uploaded_by,
+                    recorded_by=self.uploader,
                     amount_paid=occurrence.amount_paid,
                     paid_on=paid_on,
                     credited_on=occurrence.credit_date,
@@ -347,7 +373,7 @@ class _Application:
         except DomainError as refused:
             return Outcome.REFUSED, refused.message, {}
         self.settled_amount += occurrence.amount_paid
-        extra = {"invoice": invoice.number}
+        extra: dict[str, object] = {"invoice": invoice.number}
         if invoice.status == InvoiceStatus.PARTIALLY_PAID:
             missing = owed_on(invoice, paid_on) - invoice.paid_amount
             return Outcome.PARTIAL, f"Pago parcial: faltam R$ {missing:.2f}.", extra
@@ -369,7 +395,7 @@ class _Application:
         if payment is None:
             return Outcome.REVERSAL_UNMATCHED, "Estorno sem pagamento baixado a desfazer.", {}
         reason = f"{occurrence.meaning} ({self.return_file.name}, linha {occurrence.line})"
-        payment_revert(payment=payment, undone_by=self.return_file.uploaded_by, reason=reason)
+        payment_revert(payment=payment, undone_by=self.uploader, reason=reason)
         return Outcome.REVERSED, f"Pagamento de {payment.paid_on:%d/%m/%Y} desfeito.", {}
 
     def report(self) -> dict[str, object]:

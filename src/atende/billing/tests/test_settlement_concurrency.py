@@ -4,20 +4,18 @@ row lock makes the second wait for the first, and the occurrence key tells it th
 already there. SQLite has one writer at a time and no row locks, so the race cannot happen
 there: these tests run on PostgreSQL only."""
 
-import threading
 from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 
 from atende.billing.models import Invoice, InvoiceStatus, Payment, ReturnFile
 from atende.billing.services.settlement import return_file_receive
 from atende.billing.tests.factories import bank_account
+from atende.billing.tests.racing import race, require_postgresql
 from atende.billing.tests.return_files import Paid, bradesco_400_return
 from atende.billing.tests.settlement_helpers import boleto_for
 from atende.core.errors import DomainError
-from atende.tenancy.context import activate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 D = Decimal
@@ -25,34 +23,7 @@ D = Decimal
 
 @pytest.fixture(autouse=True)
 def _postgresql_only():
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "needs PostgreSQL: two real connections racing for a row lock (SQLite serialises "
-            "every writer, so there is no race to test)"
-        )
-
-
-def _race(organization, *jobs):
-    """Run each job in its own thread and connection, all released at the same instant."""
-    barrier = threading.Barrier(len(jobs))
-    results: list[object] = [None] * len(jobs)
-
-    def run(index, job):
-        try:
-            with activate(organization):
-                barrier.wait(timeout=10)
-                results[index] = job()
-        except Exception as error:  # noqa: BLE001 (the test reads it)
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
+    require_postgresql()
 
 
 def _file(account, sequence):
@@ -70,7 +41,7 @@ def test_two_files_with_the_same_payment_at_once_settle_it_once(organization, ad
                         amount=D("99.90"), due_date=date(2026, 3, 10))  # fmt: skip
     first, second = _file(account, 1), _file(account, 2)  # two files, one occurrence
 
-    results = _race(
+    results = race(
         organization,
         lambda: return_file_receive(actor=admin_member, name="a.ret", content=first),
         lambda: return_file_receive(actor=admin_member, name="b.ret", content=second),
@@ -94,7 +65,7 @@ def test_the_same_file_uploaded_twice_at_once_is_received_once(organization, adm
                amount=D("99.90"), due_date=date(2026, 3, 10))  # fmt: skip
     content = _file(account, 1)
 
-    results = _race(
+    results = race(
         organization,
         lambda: return_file_receive(actor=admin_member, name="a.ret", content=content),
         lambda: return_file_receive(actor=admin_member, name="a.ret", content=content),
@@ -104,3 +75,27 @@ def test_the_same_file_uploaded_twice_at_once_is_received_once(organization, adm
     assert len(refused) == 1, results
     assert refused[0].code == "duplicate_file"
     assert (ReturnFile.objects.count(), Payment.objects.count()) == (1, 1)
+
+
+def test_a_partial_payment_in_two_files_at_once_is_recorded_once(organization, admin_member):
+    # The invoice stays open after the first (partial) payment, so only the occurrence key's
+    # unique constraint stops the second: its insert fails and is reported as "já baixado".
+    account = bank_account(organization, "237", agreement="4540691")
+    boleto = boleto_for(organization, actor=admin_member, account=account, nosso_numero=41,
+                        amount=D("150.00"), due_date=date(2026, 3, 10))  # fmt: skip
+    first, second = _file(account, 1), _file(account, 2)
+
+    results = race(
+        organization,
+        lambda: return_file_receive(actor=admin_member, name="a.ret", content=first),
+        lambda: return_file_receive(actor=admin_member, name="b.ret", content=second),
+    )
+
+    assert all(isinstance(result, ReturnFile) for result in results), results
+    outcomes = sorted(
+        next(k for k, v in result.report["counts"].items() if v) for result in results
+    )
+    assert outcomes == ["already_settled", "partial"]
+    invoice = Invoice.objects.get(pk=boleto.invoice_id)
+    assert (invoice.status, invoice.paid_amount) == (InvoiceStatus.PARTIALLY_PAID, D("99.90"))
+    assert Payment.objects.count() == 1

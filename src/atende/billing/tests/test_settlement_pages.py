@@ -32,6 +32,8 @@ from atende.tenancy.urls import org_reverse
 
 pytestmark = pytest.mark.django_db
 D = Decimal
+LIST_QUERIES = 6
+REPORT_QUERIES = 6
 
 
 def url(organization, name, **kwargs):
@@ -202,3 +204,21 @@ def test_a_member_who_may_only_view_is_refused_and_nothing_is_written(
     listing = client.get(url(organization, "return_files"))
     assert listing.status_code == 200
     assert b'enctype="multipart/form-data"' not in listing.content
+
+
+def test_the_list_and_the_report_read_a_fixed_number_of_queries(
+    organization, admin_member, client_as, django_assert_num_queries
+):
+    content = real_file("bradesco-cnab400-2.ret")
+    account = account_for(organization, "237", **BRADESCO_2)
+    boletos_for_file(organization, actor=admin_member, account=account, content=content)
+    client = client_as(admin_member)
+    client.post(url(organization, "return_file_upload"), {"file": SimpleUploadedFile("a", content)})
+    again = content.replace(b"COOPERATIVA DE SERVICOS TECNIC", b"COOPERATIVA DE SERVICOS TECNIK")
+    client.post(url(organization, "return_file_upload"), {"file": SimpleUploadedFile("b", again)})
+    received = ReturnFile.objects.order_by("pk").first()
+
+    with django_assert_num_queries(LIST_QUERIES):
+        assert client.get(url(organization, "return_files")).status_code == 200
+    with django_assert_num_queries(REPORT_QUERIES):
+        assert client.get(url(organization, "return_file", pk=received.pk)).status_code == 200

@@ -199,3 +199,41 @@ def test_underpaid_is_partial_overpaid_is_credit_and_unknown_is_not_found(
     assert (over_invoice.status, over_invoice.paid_amount, over_invoice.credit) == (
         InvoiceStatus.PAID, D("0.02"), D("0.01")
     )  # fmt: skip
+
+
+def test_the_same_number_in_another_carteira_is_not_our_boleto(organization, admin_member):
+    # The file pays 25/00000000006-0 and 26/00027861336-2; our account issues in carteira 09.
+    content = real_file("bradesco-cnab400-3.ret")
+    account = account_for(organization, "237", agreement="4628596", wallet="09")
+    ours = boleto_for(organization, actor=admin_member, account=account, nosso_numero=6,
+                      amount=D("15.00"), due_date=date(2016, 5, 20))  # fmt: skip
+
+    received = return_file_receive(actor=admin_member, name="c.ret", content=content)
+
+    assert received.report["counts"]["not_found"] == 2
+    assert Invoice.objects.get(pk=ours.invoice_id).status == InvoiceStatus.OPEN
+
+
+def test_rejections_and_informational_occurrences_are_reported_not_settled(
+    organization, admin_member
+):
+    # Sicoob CNAB 240: "em ser", a 06 of 0,00 (settles nothing) and three rejected entries.
+    account_for(organization, "756", agency="4190", account="738", account_digit="0")
+
+    received = return_file_receive(
+        actor=admin_member, name="sicoob.ret", content=real_file("sicoob-cnab240-3.ret")
+    )
+
+    counts = received.report["counts"]
+    assert (counts["rejected"], counts["other"], received.report["settled_count"]) == (3, 2, 0)
+    assert _report_row(received, 7)["message"] == "Entrada rejeitada (09)"
+    assert _report_row(received, 11)["message"] == "Entrada rejeitada (AF, HA)"
+    assert Payment.objects.count() == 0
+
+
+def test_a_file_past_the_size_limit_is_refused_before_reading(organization, admin_member):
+    account_for(organization, "237", **BRADESCO_2)
+    with pytest.raises(DomainError) as refused:
+        return_file_receive(actor=admin_member, name="big.ret", content=b"0" * (11 * 1024 * 1024))
+    assert refused.value.message == "O arquivo tem 11,0 MB; o limite é 10 MB."
+    assert ReturnFile.objects.count() == 0
