@@ -26,6 +26,7 @@ def _fast_test_settings(django_test_environment, tmp_path_factory):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.CELERY_TASK_ALWAYS_EAGER = True
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")  # uploads never land in the repo
+    settings.VAR_DIR = tmp_path_factory.mktemp("var")  # nor the demo's sample return file
 
 
 if os.environ.get("ATENDE_TEST_DATABASE_READY"):

@@ -1,16 +1,37 @@
 """Demo billing: bank accounts at three banks, four months of monthly invoices with their
-boletos — paid, paid late, partly paid, overdue and open — so every screen has something real
-to show (idempotent: runs again without duplicating)."""
+boletos — paid, paid late, partly paid, overdue and open —, plans with discounts and
+subscriptions, and a sample return file that settles some of the open boletos, so every screen
+has something real to show (idempotent: runs again without duplicating)."""
 
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
+from django.conf import settings
 from django.utils import timezone
 
-from atende.billing.models import BankAccount, Invoice, PaymentSource
+from atende.billing.models import (
+    BankAccount,
+    Boleto,
+    BoletoStatus,
+    DiscountKind,
+    Invoice,
+    InvoiceStatus,
+    PaymentSource,
+    Period,
+)
+from atende.billing.sample_return import Paid, bradesco_400_return
 from atende.billing.services.boletos import boleto_issue
 from atende.billing.services.invoices import InvoiceInput, ItemInput, invoice_create
 from atende.billing.services.payments import payment_record
+from atende.billing.services.plans import (
+    DiscountInput,
+    PlanInput,
+    SubscriptionInput,
+    plan_save,
+    subscription_create,
+)
+from atende.billing.services.subscriptions import subscriptions_charge_due
 from atende.customers.models import Customer
 
 BENEFICIARY = {
@@ -61,8 +82,13 @@ def _month_start(today: date, back: int) -> date:
 def load(*, organization, members, stdout, **_options) -> list[str]:
     admin = next(member for member in members if member.is_admin)
     accounts = _accounts(organization)
-    if Invoice.objects.exists():
-        return []
+    if not Invoice.objects.exists():
+        _invoices(admin, accounts)
+        _plans(admin, accounts)
+    return _sample_return(organization, accounts[0])
+
+
+def _invoices(admin, accounts: list[BankAccount]) -> None:
     today = timezone.localdate()
     customers = list(Customer.objects.filter(is_active=True).order_by("number")[:CUSTOMERS])
     for back in range(MONTHS - 1, -1, -1):
@@ -108,3 +134,75 @@ def _pay(admin, invoice, boleto, *, index: int, back: int, today: date) -> None:
         source=PaymentSource.MANUAL if index % 2 else PaymentSource.RETURN_FILE,
         boleto=boleto, note="Demonstração",
     )  # fmt: skip
+
+
+PLANS = [
+    # (name, amount, period, discounts)
+    ("Internet 100 Mb", Decimal("99.90"), Period.MONTHLY,
+     [DiscountInput(DiscountKind.PROGRESSIVE, Decimal("50"), 1, 3)]),
+    ("Internet 300 Mb", Decimal("149.90"), Period.MONTHLY,
+     [DiscountInput(DiscountKind.EARLY_PAYMENT, Decimal("5"), days_before_due=5)]),
+    ("Link dedicado empresarial", Decimal("1200.00"), Period.QUARTERLY, []),
+    ("Hospedagem anual", Decimal("480.00"), Period.YEARLY, []),
+]  # fmt: skip
+
+
+def _plans(admin, accounts: list[BankAccount]) -> None:
+    """Four plans and a subscription for a dozen customers, charged up to today."""
+    plans = [
+        plan_save(actor=admin, plan=None, data=PlanInput(name, amount, period, discounts=discounts))
+        for name, amount, period, discounts in PLANS
+    ]
+    today = timezone.localdate()
+    customers = Customer.objects.filter(is_active=True).order_by("number")[
+        CUSTOMERS : CUSTOMERS + 12
+    ]
+    for index, customer in enumerate(customers):
+        subscription_create(
+            actor=admin,
+            customer=customer,
+            data=SubscriptionInput(
+                plan=plans[index % len(plans)],
+                bank_account=accounts[index % len(accounts)],
+                start_date=_month_start(today, 2 - index % 3),
+                billing_day=10,
+            ),
+        )
+    subscriptions_charge_due(today=today)
+
+
+def _sample_return(organization, account: BankAccount) -> list[str]:
+    """A Bradesco return file paying up to five open boletos of the account, written beside
+    the database: upload it in Financeiro → Retornos to see them settled."""
+    open_boletos = list(
+        Boleto.objects.filter(
+            bank_account=account,
+            status=BoletoStatus.ISSUED,
+            invoice__status=InvoiceStatus.OPEN,
+        ).order_by("-due_date", "number")[:5]
+    )
+    if not open_boletos:
+        return []
+    paid_on = min(timezone.localdate(), max(boleto.due_date for boleto in open_boletos))
+    content = bradesco_400_return(
+        agreement=account.agreement,
+        wallet=account.wallet,
+        agency=account.agency,
+        account=account.account,
+        account_digit=account.account_digit,
+        occurrences=[
+            Paid(
+                boleto.nosso_numero, boleto.amount, boleto.amount, paid_on, due_date=boleto.due_date
+            )
+            for boleto in open_boletos
+        ],  # fmt: skip
+        file_date=paid_on,
+        company_name=organization.name,
+    )
+    path = Path(settings.VAR_DIR) / f"retorno-exemplo-{organization.slug}.RET"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return [
+        f"Arquivo de retorno de exemplo ({organization.name}): {path} — envie em Financeiro → "
+        f"Retornos para dar baixa em {len(open_boletos)} boletos em aberto."
+    ]

@@ -7,10 +7,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from atende.billing.models import PaymentSource
 from atende.billing.permissions import BillingPerm
+from atende.billing.sample_return import Paid, bradesco_400_return
 from atende.billing.services.payments import payment_record
 from atende.billing.services.settlement import return_file_receive
 from atende.billing.tests.factories import bank_account, issued_boleto
-from atende.billing.tests.return_files import Paid, bradesco_400_return
 from atende.tenancy.models import Member
 from atende.tenancy.testing import isolation_factory, route_access
 

@@ -10,10 +10,10 @@ from decimal import Decimal
 import pytest
 
 from atende.billing.models import Invoice, InvoiceStatus, Payment, ReturnFile
+from atende.billing.sample_return import Paid, bradesco_400_return
 from atende.billing.services.settlement import return_file_receive
 from atende.billing.tests.factories import bank_account
 from atende.billing.tests.racing import race, require_postgresql
-from atende.billing.tests.return_files import Paid, bradesco_400_return
 from atende.billing.tests.settlement_helpers import boleto_for
 from atende.core.errors import DomainError
 

@@ -18,13 +18,13 @@ from atende.billing.models import (
     ReturnFile,
     ReturnFileStatus,
 )
+from atende.billing.sample_return import Paid, bradesco_400_return
 from atende.billing.services import settlement
 from atende.billing.services.invoices import invoice_cancel
 from atende.billing.services.payments import payment_record, payment_undo
 from atende.billing.services.settlement import return_file_receive
 from atende.billing.signals import invoice_paid
 from atende.billing.tests.factories import bank_account
-from atende.billing.tests.return_files import Paid, bradesco_400_return
 from atende.billing.tests.settlement_helpers import boleto_for
 from atende.core.errors import DomainError
 

@@ -1,8 +1,10 @@
-"""A synthetic Bradesco CNAB 400 return (BRA-400 p.39-41, FACTS.md §8) for scale benches and
-for occurrences the public samples lack (a reversal). The banking core has no return writer:
-it only reads returns, so this builds the lines with its fixed-width `Line`, at the positions
-`atende.banking.cnab.cnab400` reads, and every file is checked by reading it back."""
+"""A synthetic Bradesco CNAB 400 return (BRA-400 p.39-41, FACTS.md §8) for the demo's sample
+file, scale benches and occurrences the public samples lack (a reversal). The banking core has
+no return writer: it only reads returns, so this builds the lines with its fixed-width `Line`,
+at the positions `atende.banking.cnab.cnab400` reads, and every file is checked by reading it
+back."""
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -10,6 +12,11 @@ from decimal import Decimal
 from atende.banking.banks.bradesco import dv_of
 from atende.banking.cnab import parse_return
 from atende.banking.cnab.writer import Line
+
+
+def _ascii(text: str) -> str:
+    """Bank files are upper-case ASCII: "Acme Serviços" → "ACME SERVICOS"."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().upper()
 
 
 @dataclass(frozen=True)
@@ -33,11 +40,12 @@ def bradesco_400_return(
     occurrences: list[Paid],
     file_date: date,
     sequence: int = 1,
+    company_name: str = "ALFA PROVEDOR LTDA",
 ) -> bytes:
     """The whole file (header, one detail per occurrence, trailer), CRLF-terminated."""
     header = (
         Line(400).put(1, 9, "02RETORNO").put(10, 26, "01COBRANCA").num(27, 46, agreement)
-        .put(47, 76, "ALFA PROVEDOR LTDA").put(77, 94, "237BRADESCO")
+        .put(47, 76, _ascii(company_name)[:30]).put(77, 94, "237BRADESCO")
         .date6(95, 100, file_date).num(101, 108, 1600000).num(109, 113, sequence)
         .num(395, 400, 1)
     )  # fmt: skip
