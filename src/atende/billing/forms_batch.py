@@ -40,6 +40,9 @@ class BatchForm(forms.Form):
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
+    send_email = forms.BooleanField(
+        label=_("E-mail each boleto to its customer when the batch is done"), required=False
+    )
     source = forms.ChoiceField(
         label=_("Customers"),
         choices=[

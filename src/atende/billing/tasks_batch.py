@@ -10,3 +10,16 @@ def batch_run_task(organization_id: int, batch_id: int) -> str:
     from atende.billing.services.batches import batch_run
 
     return batch_run(batch=BoletoBatch.objects.get(pk=batch_id)).status
+
+
+@organization_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def batch_email_task(organization_id: int, batch_id: int) -> int:
+    """E-mail each boleto of a finished batch to its customer; returns how many were sent."""
+    from atende.billing.services.batches import batch_boletos
+    from atende.billing.services.reminders import ISSUED, boleto_email_send
+
+    batch = BoletoBatch.objects.get(pk=batch_id)
+    boletos = batch_boletos(batch).select_related(
+        "invoice__customer", "bank_account", "organization"
+    )
+    return sum(1 for boleto in boletos.iterator() if boleto_email_send(boleto=boleto, kind=ISSUED))

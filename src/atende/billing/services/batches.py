@@ -7,7 +7,8 @@ customers already done (the unique constraint (organization, batch, customer) on
 guarantees one invoice each even if two workers meet). At the end one combined PDF is written
 to a temporary file page by page and stored through the files app.
 
-E-mailing the boletos is not done here (the `send_email` flag is only recorded).
+With `send_email`, each boleto is e-mailed to its customer (the reminders' `boleto_email_send`)
+by one job queued when the batch becomes done — once, since only one run makes it done.
 """
 
 import re
@@ -390,6 +391,13 @@ def batch_boletos(batch: BoletoBatch) -> QuerySet[Boleto]:
     )
 
 
+def _enqueue_emails(batch: BoletoBatch) -> None:
+    from atende.billing.tasks_batch import batch_email_task
+
+    organization_id, batch_id = batch.organization_id, batch.pk
+    transaction.on_commit(lambda: batch_email_task.delay(organization_id, batch_id))
+
+
 def _finish(batch: BoletoBatch) -> BoletoBatch:
     _sign(batch)
     boletos: Iterable[Boleto] = batch_boletos(batch).iterator(chunk_size=CHUNK)
@@ -404,9 +412,13 @@ def _finish(batch: BoletoBatch) -> BoletoBatch:
                     uploaded_file=cast("UploadedFileLike", File(output, name=name)),
                     use=BATCH_PDF,
                 )
-                BoletoBatch.objects.filter(pk=batch.pk).update(
-                    pdf=stored, status=BatchStatus.DONE, finished_at=timezone.now()
+                finished = (
+                    BoletoBatch.objects.filter(pk=batch.pk)
+                    .exclude(status=BatchStatus.DONE)
+                    .update(pdf=stored, status=BatchStatus.DONE, finished_at=timezone.now())
                 )
+                if finished and batch.send_email:
+                    _enqueue_emails(batch)
     except DomainError as refused:
         return _stop(batch, f"PDF dos boletos: {_problem(refused)}")
     batch.refresh_from_db()

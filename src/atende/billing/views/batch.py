@@ -78,7 +78,9 @@ def batch_new_view(request):
             )
             terms = {"actor": member, **form.terms(), "customers_queryset_or_numbers": chosen}
             if request.POST.get("action") == "confirm":
-                batch = batch_create(**terms, idempotency_key=data["idempotency_key"])
+                batch = batch_create(
+                    **terms, send_email=data["send_email"], idempotency_key=data["idempotency_key"]
+                )
                 return redirect(_detail_url(request, batch))
             _, preview = batch_check(**terms)
         except DomainError as error:
