@@ -10,7 +10,7 @@ from django.utils.translation import pgettext_lazy
 from atende.billing.models import Bank, BankAccount
 from atende.billing.services.bank_accounts import BankAccountInput
 from atende.billing.services.invoices import MAX_ITEMS, ItemInput
-from atende.core.forms import AmountField
+from atende.core.forms import AmountField, LineItemForm, with_more_rows
 
 MORE_ROWS = 3
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -88,31 +88,6 @@ class InvoiceForm(forms.Form):
             self.fields["bank_account"].initial = accounts[0].pk
 
 
-class ItemForm(forms.Form):
-    """One line; a line left entirely blank is skipped, a half-filled one is refused."""
-
-    description = forms.CharField(label=_("Description"), max_length=200, required=False)
-    quantity = AmountField(
-        label=_("Quantity"), max_digits=12, decimal_places=3, min_value=Decimal("0.001"),
-        required=False,
-    )  # fmt: skip
-    unit_price = _money(_("Unit price (R$)"), required=False)
-
-    def clean(self):
-        data = super().clean()
-        filled = [name for name in ("description", "quantity", "unit_price") if data.get(name)]
-        if not filled and not self.errors:
-            data["is_blank"] = True
-            return data
-        if not data.get("description") and "description" not in self.errors:
-            self.add_error("description", _("Describe the item."))
-        if data.get("quantity") is None and "quantity" not in self.errors:
-            self.add_error("quantity", _("Enter the quantity."))
-        if data.get("unit_price") is None and "unit_price" not in self.errors:
-            self.add_error("unit_price", _("Enter the unit price."))
-        return data
-
-
 class BaseItemFormSet(forms.BaseFormSet):
     def items(self) -> list[ItemInput]:
         return [
@@ -127,7 +102,7 @@ class BaseItemFormSet(forms.BaseFormSet):
 
 
 ItemFormSet = forms.formset_factory(
-    ItemForm,
+    LineItemForm,
     formset=BaseItemFormSet,
     extra=MORE_ROWS,
     max_num=MAX_ITEMS,
@@ -138,12 +113,7 @@ ItemFormSet = forms.formset_factory(
 
 def item_formset(data=None, *, prefix="itens") -> BaseItemFormSet:
     """The items; "More rows" (a submit button) comes back with blank rows added."""
-    if data is not None and "more_rows" in data:
-        data = data.copy()
-        key = f"{prefix}-TOTAL_FORMS"
-        total = str(data.get(key, "0"))
-        count = int(total) if total.isdigit() and len(total) < 4 else 0
-        data[key] = str(min(count + MORE_ROWS, MAX_ITEMS))
+    data = with_more_rows(data, prefix=prefix, more=MORE_ROWS, maximum=MAX_ITEMS)
     return ItemFormSet(data, prefix=prefix, initial=[{"quantity": 1}])
 
 

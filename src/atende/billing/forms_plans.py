@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from atende.billing.models import DiscountKind, Period, Plan, SubscriptionStatus
 from atende.billing.services.plans import MAX_DISCOUNTS, DiscountInput, PlanInput
 from atende.billing.services.subscriptions import billing_settings
-from atende.core.forms import AmountField
+from atende.core.forms import AmountField, with_more_rows
 from atende.core.templatetags.atende import brl
 
 MORE_ROWS = 2  # blank discount rows shown under the plan's own
@@ -129,12 +129,7 @@ def discount_formset(data=None, *, plan: Plan | None = None) -> BaseDiscountForm
             }
             for discount in plan.discounts.all()
         ]
-    if data is not None and "more_rows" in data:  # "More lines": the same form, more rows
-        data = data.copy()
-        key = "descontos-TOTAL_FORMS"
-        total = str(data.get(key, "0"))
-        count = int(total) if total.isdigit() and len(total) < 4 else 0
-        data[key] = str(min(count + MORE_ROWS, MAX_DISCOUNTS))
+    data = with_more_rows(data, prefix="descontos", more=MORE_ROWS, maximum=MAX_DISCOUNTS)
     return DiscountFormSet(data, initial=initial, prefix="descontos")
 
 

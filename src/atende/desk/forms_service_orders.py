@@ -6,7 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from atende.core.forms import AmountField
+from atende.core.forms import AmountField, LineItemForm, with_more_rows
 from atende.customers.models import Customer
 from atende.desk.files import ORGANIZATION_LOGO
 from atende.desk.models import ItemKind, ServiceOrder, ServiceOrderStatus
@@ -94,33 +94,9 @@ class ServiceOrderForm(forms.Form):
         }
 
 
-class ItemForm(forms.Form):
-    """One line; a line left entirely blank is skipped, a half-filled one is refused."""
-
+class ItemForm(LineItemForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=ItemKind.choices, initial=ItemKind.SERVICE)
-    description = forms.CharField(label=_("Description"), max_length=200, required=False)
-    quantity = AmountField(
-        label=_("Quantity"),
-        max_digits=12,
-        decimal_places=3,
-        min_value=Decimal("0.001"),
-        required=False,
-    )
-    unit_price = _money(_("Unit price (R$)"), required=False)
-
-    def clean(self):
-        data = super().clean()
-        filled = [name for name in ("description", "quantity", "unit_price") if data.get(name)]
-        if not filled and not self.errors:
-            data["is_blank"] = True
-            return data
-        if not data.get("description") and "description" not in self.errors:
-            self.add_error("description", _("Describe the item."))
-        if data.get("quantity") is None and "quantity" not in self.errors:
-            self.add_error("quantity", _("Enter the quantity."))
-        if data.get("unit_price") is None and "unit_price" not in self.errors:
-            self.add_error("unit_price", _("Enter the unit price."))
-        return data
+    field_order = ["kind", "description", "quantity", "unit_price"]
 
 
 class BaseItemFormSet(forms.BaseFormSet):
@@ -152,12 +128,7 @@ ItemFormSet = forms.formset_factory(
 
 def item_formset(data=None, *, initial=None, prefix="itens") -> BaseItemFormSet:
     """The items formset; "More rows" (a submit button) comes back with blank rows added."""
-    if data is not None and "more_rows" in data:
-        data = data.copy()
-        key = f"{prefix}-TOTAL_FORMS"
-        total = str(data.get(key, "0"))
-        count = int(total) if total.isdigit() and len(total) < 4 else 0
-        data[key] = str(min(count + MORE_ROWS, MAX_ITEMS))
+    data = with_more_rows(data, prefix=prefix, more=MORE_ROWS, maximum=MAX_ITEMS)
     return ItemFormSet(data, initial=initial, prefix=prefix)
 
 
