@@ -59,6 +59,13 @@ PAGES = [
     ("billing-bank-account", "/{org}/configuracoes/contas-bancarias/", "table.list tbody a"),
     ("billing-returns", "/{org}/financeiro/retornos/", None),
     ("billing-manual", "/{org}/financeiro/baixa-manual/", None),
+    ("billing-subscriptions", "/{org}/financeiro/assinaturas/", None),
+    ("billing-subscription", "/{org}/financeiro/assinaturas/", "table.list tbody a"),
+    ("billing-plans", "/{org}/configuracoes/planos/", None),
+    ("billing-plan", "/{org}/configuracoes/planos/", "table.list tbody a"),
+    ("billing-batch-new", "/{org}/financeiro/lotes/novo/", None),
+    ("billing-batches", "/{org}/financeiro/lotes/", None),
+    ("billing-cards", "/{org}/financeiro/clientes/2/cartoes/", None),
     ("not-found", "/{org}/nao-existe/", None),
 ]
 # The Webdesk, signed in as the demo customer's manager (sees every request of the customer).

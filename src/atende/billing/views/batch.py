@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from atende.accounts.permissions import require
-from atende.billing.forms_batch import NUMBERS, BatchForm
+from atende.billing.forms_batch import FILTERS, NUMBERS, BatchForm
 from atende.billing.permissions import BillingPerm
 from atende.billing.selectors_batch import batch_get, batch_invoices, batch_list
 from atende.billing.services.batches import (
@@ -65,7 +65,7 @@ def batch_new_view(request):
     filters, filter_fields = _filters(source)
     initial = {
         "idempotency_key": uuid.uuid4(),
-        "source": NUMBERS if source.get("numeros") else None,
+        "source": NUMBERS if source.get("numeros") else FILTERS,
         "numbers": source.get("numeros", ""),
     }
     form = BatchForm(request.POST or None, initial=initial)
