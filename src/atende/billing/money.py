@@ -5,7 +5,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from atende.billing.errors import BillingError
-from atende.core.errors import DomainError
+from atende.core.errors import DomainError, ErrorCode
 from atende.core.templatetags.atende import brl
 
 CENT = Decimal("0.01")
@@ -80,4 +80,4 @@ def require_date(value: object, *, field: str, label: str) -> date:
         if not date(2000, 7, 3) <= value <= date(2099, 12, 31):
             raise DomainError(f"{label}: data fora do intervalo aceito.", field=field)
         return value
-    raise DomainError(f"{label}: informe a data.", code="required", field=field)
+    raise DomainError(f"{label}: informe a data.", code=ErrorCode.REQUIRED, field=field)

@@ -159,7 +159,7 @@ def _checked_terms(
     text = (description or "").strip()
     with errors.check():
         if not text:
-            raise DomainError("Informe a descrição.", code="required", field="description")
+            raise DomainError("Informe a descrição.", code=ErrorCode.REQUIRED, field="description")
         if len(text) > 200:
             raise DomainError("A descrição tem no máximo 200 caracteres.", field="description")
     money = due = None
