@@ -36,9 +36,9 @@ from atende.accounts.tests.factories import MemberFactory  # noqa: E402
 from atende.banking.boleto import boleto_codes  # noqa: E402
 from atende.billing.boleto_data import bank_boleto  # noqa: E402
 from atende.billing.models import Boleto, Invoice, Payment  # noqa: E402
+from atende.billing.sample_return import Paid, bradesco_400_return  # noqa: E402
 from atende.billing.services import settlement  # noqa: E402
 from atende.billing.tests.factories import bank_account  # noqa: E402
-from atende.billing.sample_return import Paid, bradesco_400_return  # noqa: E402
 from atende.customers.tests.factories import CustomerFactory  # noqa: E402
 from atende.tenancy.context import activate, dangerously_unscoped  # noqa: E402
 from atende.tenancy.models import Organization  # noqa: E402
