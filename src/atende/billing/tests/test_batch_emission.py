@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.db import DatabaseError, connection
+from django.db import DatabaseError
 from django.utils import timezone
 
 from atende.banking.linha import parse_code
@@ -25,7 +25,7 @@ from atende.billing.services.batches import (
     batch_run,
     parse_customer_numbers,
 )
-from atende.billing.tests.factories import bank_account
+from atende.billing.tests.factories import bank_account, invoice
 from atende.core.errors import DomainError, InvalidFields
 from atende.customers.selectors import CustomerFilters
 from atende.customers.tests.factories import CustomerFactory
@@ -261,18 +261,20 @@ def test_a_crash_midway_loses_nothing_and_the_resumed_run_issues_the_rest(
     organization, admin_member, account
 ):
     batch, customers = _issue_all(organization, admin_member, account, 5)
-    # The database refuses the fourth boleto's row (as a full disk or a killed connection
-    # would): a failure we do not handle, raised by the database itself.
-    _fail_boleto_insert(nosso_numero=44)
-    try:
-        with pytest.raises(DatabaseError):
-            batch_run(batch=batch)
-    finally:
-        _drop_failure()
+    # The database refuses the fourth boleto's row: nosso número 44 is already taken (a row
+    # written behind the application's back), a failure the batch does not handle. (A trigger
+    # would be closer to a full disk, but the application role may not create one.)
+    stray = _take_nosso_numero(organization, admin_member, account, 44)
+    with pytest.raises(DatabaseError):
+        batch_run(batch=batch)
     batch.refresh_from_db()
     assert batch.status == BatchStatus.FAILED
     assert batch.error.startswith(f"Erro inesperado no cliente {customers[3].number} – Cliente 03")
-    assert (batch.done, Invoice.objects.count(), Boleto.objects.count()) == (3, 3, 3)
+    issued = Boleto.objects.filter(invoice__batch=batch)
+    assert (batch.done, Invoice.objects.filter(batch=batch).count(), issued.count()) == (3, 3, 3)
+    stray_invoice = stray.invoice
+    stray.delete()
+    stray_invoice.delete()
 
     batch = batch_run(batch=batch)
 
@@ -283,34 +285,13 @@ def test_a_crash_midway_loses_nothing_and_the_resumed_run_issues_the_rest(
     assert all(boleto.linha_digitavel in text for boleto in boletos)
 
 
-def _fail_boleto_insert(*, nosso_numero: int) -> None:
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute(
-                "CREATE TEMP TRIGGER boleto_disk_full BEFORE INSERT ON billing_boleto "
-                f"WHEN NEW.nosso_numero = {nosso_numero} BEGIN "
-                "SELECT RAISE(ABORT, 'disk I/O error'); END"
-            )
-        else:
-            cursor.execute(
-                "CREATE FUNCTION boleto_disk_full() RETURNS trigger AS $$ BEGIN "
-                f"IF NEW.nosso_numero = {nosso_numero} THEN "
-                "RAISE EXCEPTION 'disk full' USING ERRCODE = '53100'; END IF; "
-                "RETURN NEW; END $$ LANGUAGE plpgsql"
-            )
-            cursor.execute(
-                "CREATE TRIGGER boleto_disk_full BEFORE INSERT ON billing_boleto "
-                "FOR EACH ROW EXECUTE FUNCTION boleto_disk_full()"
-            )
-
-
-def _drop_failure() -> None:
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("DROP TRIGGER IF EXISTS boleto_disk_full")
-        else:
-            cursor.execute("DROP TRIGGER IF EXISTS boleto_disk_full ON billing_boleto")
-            cursor.execute("DROP FUNCTION IF EXISTS boleto_disk_full()")
+def _take_nosso_numero(organization, actor, account, nosso_numero: int) -> Boleto:
+    stray = invoice(organization, actor=actor, account=account, description="Avulso")
+    return Boleto.objects.create(
+        number=9999, invoice=stray, bank_account=account, nosso_numero=nosso_numero,
+        nosso_numero_printed=str(nosso_numero), amount=stray.amount, due_date=stray.due_date,
+        barcode="0" * 44, linha_digitavel="0" * 47,
+    )  # fmt: skip
 
 
 def test_a_customer_deleted_after_the_batch_was_made_is_left_out_with_the_reason(
